@@ -1,0 +1,3 @@
+from kreislauf.cli import main
+
+main()
