@@ -101,17 +101,19 @@ class Store:
         self._require_region(connection, region_id)
         known = list(connection.scalars(select(table.c.id).where(table.c.region_id == region_id)))
         suggestion = suggest(item_id, known)
+        params = {"region": region_id, "id": item_id, "suggestion": suggestion}
+        if what == "actor":
+            if suggestion is not None:
+                raise NotFoundError(
+                    'region "{region}" has no actor "{id}"; did you mean "{suggestion}"?',
+                    **params,
+                )
+            raise NotFoundError('region "{region}" has no actor "{id}"', **params)
         if suggestion is not None:
             raise NotFoundError(
-                'region "{region}" has no {what} "{id}"; did you mean "{suggestion}"?',
-                region=region_id,
-                what=what,
-                id=item_id,
-                suggestion=suggestion,
+                'region "{region}" has no stream "{id}"; did you mean "{suggestion}"?', **params
             )
-        raise NotFoundError(
-            'region "{region}" has no {what} "{id}"', region=region_id, what=what, id=item_id
-        )
+        raise NotFoundError('region "{region}" has no stream "{id}"', **params)
 
     def _exists(self, connection: Connection, table: Table, region_id: str, item_id: str) -> bool:
         found = connection.scalar(

@@ -46,12 +46,9 @@ class LeadStore(Store):
     ) -> Any:
         row = self._find(connection, _streams, region_id, stream_id, "stream")
         if row["direction"] != direction.value:
-            raise InputError(
-                'stream "{id}" is a {actual}, not a {expected}',
-                id=stream_id,
-                actual=row["direction"],
-                expected=direction.value,
-            )
+            if direction is Direction.OFFER:
+                raise InputError('stream "{id}" is a need, not an offer', id=stream_id)
+            raise InputError('stream "{id}" is an offer, not a need', id=stream_id)
         return row
 
     def record_lead(

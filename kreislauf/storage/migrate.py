@@ -34,7 +34,6 @@ def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic configuration pointing at the shipped migrations."""
     config = Config()
     config.set_main_option("script_location", str(migrations_folder()))
-    config.set_main_option("version_locations", str(migrations_folder() / "versions"))
     if connection is not None:
         config.attributes["connection"] = connection
     return config

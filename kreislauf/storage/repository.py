@@ -11,6 +11,8 @@ texts). Leads live in :mod:`kreislauf.storage.lead_store`, features in
 from __future__ import annotations
 
 import getpass
+import json
+import math
 import time
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -68,10 +70,34 @@ def _current_user() -> str | None:
         return None
 
 
+def _check_values(path: str, item: Actor | Stream | Region, problems: list[Problem]) -> None:
+    """Numbers must be finite (SQLite keeps no NaN), extras JSON values."""
+    for name in ("lat", "lon", "quantity", "temperature_c"):
+        value = getattr(item, name, None)
+        if value is not None and not math.isfinite(value):
+            problems.append(
+                Problem(f"{path}.{name}", "must be a finite number, not {value}", {"value": value})
+            )
+    if item.extra:
+        try:
+            json.dumps(item.extra, allow_nan=False)
+        except (TypeError, ValueError) as exc:
+            problems.append(
+                Problem(
+                    f"{path}.extra",
+                    "extra fields must be JSON values (text, finite numbers, true/false, "
+                    "null, lists, objects): {detail}",
+                    {"detail": str(exc)},
+                )
+            )
+
+
 def check_region(region: Region) -> None:
     """Raise :class:`ValidationError` where the region cannot be stored as it is:
-    duplicate or over-long ids, streams naming an actor the region lacks."""
+    duplicate or over-long ids, streams naming an actor the region lacks, numbers that
+    are not finite, extra fields that are not JSON values."""
     problems: list[Problem] = []
+    _check_values("region", region, problems)
     if not region.id or len(region.id) > MAX_ID:
         problems.append(
             Problem("region.id", "an id must have 1 to {max} characters", {"max": MAX_ID})
@@ -91,6 +117,7 @@ def check_region(region: Region) -> None:
                 Problem(f"actors[{index}].id", 'duplicate actor id "{id}"', {"id": actor.id})
             )
         seen.add(actor.id)
+        _check_values(f"actors[{index}]", actor, problems)
     stream_ids: set[str] = set()
     for index, stream in enumerate(region.streams):
         if not stream.id or len(stream.id) > MAX_ID:
@@ -106,6 +133,7 @@ def check_region(region: Region) -> None:
                 Problem(f"streams[{index}].id", 'duplicate stream id "{id}"', {"id": stream.id})
             )
         stream_ids.add(stream.id)
+        _check_values(f"streams[{index}]", stream, problems)
         if stream.actor not in seen:
             problems.append(
                 Problem(
@@ -339,11 +367,15 @@ class Repository(LeadStore, FeatureStore, Store):
         )
         return 0 if last is None else int(last) + 1
 
-    def _check_id(self, item_id: str, what: str) -> None:
-        if not item_id or len(item_id) > MAX_ID:
-            raise ValidationError(
-                [Problem(f"{what}.id", "an id must have 1 to {max} characters", {"max": MAX_ID})]
+    def _check_item(self, item: Actor | Stream, what: str) -> None:
+        problems: list[Problem] = []
+        if not item.id or len(item.id) > MAX_ID:
+            problems.append(
+                Problem(f"{what}.id", "an id must have 1 to {max} characters", {"max": MAX_ID})
             )
+        _check_values(what, item, problems)
+        if problems:
+            raise ValidationError(problems)
 
     def get_actor(self, region_id: str, actor_id: str) -> Actor:
         with database_errors(), read_transaction(self.engine) as connection:
@@ -355,7 +387,7 @@ class Repository(LeadStore, FeatureStore, Store):
 
     def add_actor(self, region_id: str, actor: Actor) -> None:
         """Add one actor to a stored region (:class:`ConflictError` where the id is taken)."""
-        self._check_id(actor.id, "actor")
+        self._check_item(actor, "actor")
         with database_errors(), write_transaction(self.engine) as connection:
             self._require_region(connection, region_id)
             if self._exists(connection, actors, region_id, actor.id):
@@ -368,6 +400,7 @@ class Repository(LeadStore, FeatureStore, Store):
 
     def update_actor(self, region_id: str, actor: Actor) -> None:
         """Replace the stored actor with the same id by ``actor``."""
+        self._check_item(actor, "actor")
         with database_errors(), write_transaction(self.engine) as connection:
             row = self._find(connection, actors, region_id, actor.id, "actor")
             values = actor_values(region_id, row["position"], actor)
@@ -408,7 +441,7 @@ class Repository(LeadStore, FeatureStore, Store):
 
     def add_stream(self, region_id: str, stream: Stream) -> None:
         """Add one stream to a stored region; its actor must be stored already."""
-        self._check_id(stream.id, "stream")
+        self._check_item(stream, "stream")
         with database_errors(), write_transaction(self.engine) as connection:
             self._require_actor_of(connection, region_id, stream)
             if self._exists(connection, streams, region_id, stream.id):
@@ -424,6 +457,7 @@ class Repository(LeadStore, FeatureStore, Store):
     def update_stream(self, region_id: str, stream: Stream) -> None:
         """Replace the stored stream with the same id by ``stream``; its stored features
         are dropped (they describe the old text)."""
+        self._check_item(stream, "stream")
         with database_errors(), write_transaction(self.engine) as connection:
             row = self._find(connection, streams, region_id, stream.id, "stream")
             self._require_actor_of(connection, region_id, stream)

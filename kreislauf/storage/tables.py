@@ -3,7 +3,9 @@
 Several regions share one database, so actors and streams are keyed by
 ``(region_id, id)``: ids are unique within a region file only. Attributes beyond the
 region-file contract are kept in JSON columns (``extra``), never pickled, so SQLite and
-PostgreSQL stay interchangeable. ``position`` keeps the order of the file.
+PostgreSQL stay interchangeable. ``position`` keeps the order of the file. Codes and
+units are unbounded text so that both databases accept the same values (ids are bounded:
+the repository checks them).
 
 Leads refer to their streams by id without a foreign key: a facilitator's history
 survives when a region is re-imported and a stream disappears. Stream features (text
@@ -18,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     Float,
     ForeignKey,
@@ -56,9 +59,9 @@ class RegionRow(Base):
 
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     name: Mapped[str] = mapped_column(Text)
-    country: Mapped[str] = mapped_column(String(2))
-    nuts: Mapped[str | None] = mapped_column(String(10))
-    ags: Mapped[str | None] = mapped_column(String(12))
+    country: Mapped[str] = mapped_column(Text)
+    nuts: Mapped[str | None] = mapped_column(Text)
+    ags: Mapped[str | None] = mapped_column(Text)
     extra: Mapped[dict[str, Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -74,8 +77,8 @@ class ActorRow(Base):
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(Text)
     kind: Mapped[str] = mapped_column(String(20))
-    nace: Mapped[str | None] = mapped_column(String(10))
-    employees: Mapped[int | None] = mapped_column(Integer)
+    nace: Mapped[str | None] = mapped_column(Text)
+    employees: Mapped[int | None] = mapped_column(BigInteger)
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     municipality: Mapped[str | None] = mapped_column(Text)
@@ -103,10 +106,10 @@ class StreamRow(Base):
     type: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str | None] = mapped_column(Text)
-    ewc: Mapped[str | None] = mapped_column(String(12))
+    ewc: Mapped[str | None] = mapped_column(Text)
     hazardous: Mapped[bool] = mapped_column()
     quantity: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(20))
+    unit: Mapped[str | None] = mapped_column(Text)
     temperature_c: Mapped[float | None] = mapped_column(Float)
     availability: Mapped[str | None] = mapped_column(String(20))
     confidential: Mapped[bool] = mapped_column()
@@ -147,7 +150,7 @@ class LeadRow(Base):
     status: Mapped[str] = mapped_column(String(20))
     reason: Mapped[str | None] = mapped_column(Text)
     actual_quantity: Mapped[float | None] = mapped_column(Float)
-    unit: Mapped[str | None] = mapped_column(String(20))
+    unit: Mapped[str | None] = mapped_column(Text)
     via: Mapped[list[Any]] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -173,7 +176,7 @@ class ImportLogRow(Base):
     region_id: Mapped[str] = mapped_column(ID, index=True)
     action: Mapped[str] = mapped_column(String(20))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    by: Mapped[str | None] = mapped_column(String(200))
+    by: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str | None] = mapped_column(Text)
     actors: Mapped[int] = mapped_column(Integer)
     streams: Mapped[int] = mapped_column(Integer)

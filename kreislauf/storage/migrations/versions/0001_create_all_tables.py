@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-22 03:01:35.646858
+Create Date: 2026-11-22 03:04:10.450013
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def upgrade() -> None:
         sa.Column("region_id", sa.String(length=200), nullable=False),
         sa.Column("action", sa.String(length=20), nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("by", sa.String(length=200), nullable=True),
+        sa.Column("by", sa.Text(), nullable=True),
         sa.Column("source", sa.Text(), nullable=True),
         sa.Column("actors", sa.Integer(), nullable=False),
         sa.Column("streams", sa.Integer(), nullable=False),
@@ -39,9 +39,9 @@ def upgrade() -> None:
         "regions",
         sa.Column("id", sa.String(length=200), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
-        sa.Column("country", sa.String(length=2), nullable=False),
-        sa.Column("nuts", sa.String(length=10), nullable=True),
-        sa.Column("ags", sa.String(length=12), nullable=True),
+        sa.Column("country", sa.Text(), nullable=False),
+        sa.Column("nuts", sa.Text(), nullable=True),
+        sa.Column("ags", sa.Text(), nullable=True),
         sa.Column("extra", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -54,8 +54,8 @@ def upgrade() -> None:
         sa.Column("position", sa.Integer(), nullable=False),
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("kind", sa.String(length=20), nullable=False),
-        sa.Column("nace", sa.String(length=10), nullable=True),
-        sa.Column("employees", sa.Integer(), nullable=True),
+        sa.Column("nace", sa.Text(), nullable=True),
+        sa.Column("employees", sa.BigInteger(), nullable=True),
         sa.Column("lat", sa.Float(), nullable=True),
         sa.Column("lon", sa.Float(), nullable=True),
         sa.Column("municipality", sa.Text(), nullable=True),
@@ -79,7 +79,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("reason", sa.Text(), nullable=True),
         sa.Column("actual_quantity", sa.Float(), nullable=True),
-        sa.Column("unit", sa.String(length=20), nullable=True),
+        sa.Column("unit", sa.Text(), nullable=True),
         sa.Column("via", sa.JSON(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -123,10 +123,10 @@ def upgrade() -> None:
         sa.Column("type", sa.String(length=20), nullable=False),
         sa.Column("title", sa.Text(), nullable=False),
         sa.Column("description", sa.Text(), nullable=True),
-        sa.Column("ewc", sa.String(length=12), nullable=True),
+        sa.Column("ewc", sa.Text(), nullable=True),
         sa.Column("hazardous", sa.Boolean(), nullable=False),
         sa.Column("quantity", sa.Float(), nullable=True),
-        sa.Column("unit", sa.String(length=20), nullable=True),
+        sa.Column("unit", sa.Text(), nullable=True),
         sa.Column("temperature_c", sa.Float(), nullable=True),
         sa.Column("availability", sa.String(length=20), nullable=True),
         sa.Column("confidential", sa.Boolean(), nullable=False),
