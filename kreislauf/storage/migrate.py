@@ -9,6 +9,8 @@ a test keeps it empty. New revisions: ``python -m kreislauf.storage.migrate revi
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 import tempfile
 from importlib import resources
@@ -20,10 +22,22 @@ from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, MetaData
 
 from kreislauf.storage.database import make_engine, read_transaction, write_transaction
 from kreislauf.storage.tables import metadata
+
+
+def model_metadata() -> MetaData:
+    """The metadata of every table in :mod:`kreislauf.storage`: each module of the package
+    is imported so that tables defined beside :mod:`~kreislauf.storage.tables` (accounts,
+    say) are registered on the one shared metadata."""
+    import kreislauf.storage as package
+
+    for module in pkgutil.iter_modules(package.__path__):
+        if module.name != "migrations":
+            importlib.import_module(f"{package.__name__}.{module.name}")
+    return metadata
 
 
 def migrations_folder() -> Path:
@@ -64,7 +78,7 @@ def schema_differences(engine: Engine) -> list[Any]:
     the migrations and the models agree)."""
     with read_transaction(engine) as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        return list(compare_metadata(context, metadata))
+        return list(compare_metadata(context, model_metadata()))
 
 
 def new_revision(message: str) -> None:
@@ -91,6 +105,7 @@ __all__ = [
     "downgrade",
     "head_revision",
     "migrations_folder",
+    "model_metadata",
     "new_revision",
     "schema_differences",
     "upgrade",

@@ -11,9 +11,10 @@ from alembic import context
 from sqlalchemy import Connection
 
 from kreislauf.storage.database import make_engine, write_transaction
-from kreislauf.storage.tables import metadata
+from kreislauf.storage.migrate import model_metadata
 
 config = context.config
+metadata = model_metadata()
 
 
 def _run(connection: Connection) -> None:
