@@ -380,6 +380,15 @@ def assign(problem: AllocationProblem, solution: Solution) -> list[Allocation]:
     return out
 
 
+def per_unit(total: float | None, quantity: Quantity | None) -> float | None:
+    """A total (an :class:`~kreislauf.core.impact.Impact` figure for ``quantity``) per
+    unit of ``quantity.unit``: the value a :class:`Candidate` carries. None where either
+    is missing or the quantity is zero."""
+    if total is None or quantity is None or quantity.value == 0:
+        return None
+    return total / quantity.value
+
+
 def allocate(
     candidates: Sequence[Candidate],
     objective: Objective | str = "co2e",
@@ -403,5 +412,6 @@ __all__ = [
     "build",
     "greedy_solver",
     "highs_solver",
+    "per_unit",
     "solve",
 ]

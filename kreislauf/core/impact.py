@@ -507,6 +507,11 @@ def estimate_impact(
     the exchanged amount (the offer's, or the smaller of offer and need), ``distance_km``
     the road distance between the sites. ``eur_per_tkm`` overrides the table's freight
     rate (the table ships none where no credible published rate exists).
+
+    ``ratio`` is per t, MWh or m3 offered; the displaced good is counted in the unit of
+    its factor in the offer's dimension (t for t), else of its first factor (waste wood in
+    t substituting ``heat``: MWh per t). Every term is proportional to the quantity, so
+    ``co2e / quantity`` is a value per unit that allocation can use.
     """
     notes: list[Note] = []
     parts: list[Part] = []

@@ -225,3 +225,36 @@ def test_the_optimum_does_not_depend_on_candidate_order(cands: list[Candidate], 
     a = solve(build(cands)).objective
     b = solve(build(shuffled)).objective
     assert a == pytest.approx(b, rel=1e-7, abs=1e-7)
+
+
+def test_candidates_take_their_values_from_impact_estimates() -> None:
+    from kreislauf.core.allocation import per_unit
+    from kreislauf.core.impact import FactorTable, estimate_impact
+
+    rows = [
+        {
+            "id": "p",
+            "kind": "primary",
+            "key": "heat",
+            "route": "",
+            "kg_co2e": "200",
+            "per": "MWh",
+            "source": "s",
+        },
+    ]
+    table = FactorTable.from_rows(rows, version="v")
+    offered = Quantity.of(5000, "MWh/a")
+    impact = estimate_impact(
+        table,
+        material_key="heat",
+        avoided_route="none",
+        substitutes="heat",
+        ratio=1.0,
+        quantity=offered,
+        distance_km=1.0,
+    )
+    value = per_unit(impact.co2e_t_per_year, offered)
+    assert value == pytest.approx(0.2)
+    assert per_unit(None, offered) is None and per_unit(1.0, Quantity.of(0, "t/a")) is None
+    (a,) = allocate([cand("H", "N", offered, Quantity.of(3000, "MWh/a"), co2e=value)])
+    assert a.co2e_t == pytest.approx(600)
