@@ -1,0 +1,800 @@
+"""Matching: which offers can serve which needs, ranked, explained and valued.
+
+Stages you can call one by one::
+
+    reps = represent(region, kb)                  # text meaning, once per distinct text
+    matcher = Matcher(region, kb, reps)           # sparse matrices of both sides
+    pairs = score(matcher)                        # candidates with hard rules applied
+    matches = select(matcher, pairs, top_k=5)     # best K needs per offer, with reasons
+
+or all at once with :func:`match_region`. See :mod:`kreislauf.core.scoring` for how the
+score is made and :data:`kreislauf.core.scoring.TYPE_RULES` for type compatibility.
+
+Hard rules (never violated): no pair within one actor; a hazardous offer (code with ``*``
+or ``hazardous``) only to a need whose actor holds a licence for that code; compatible
+types; heat at least as hot as the need asks (cold at least as cold). Results do not
+depend on the order of actors or streams in the input: both sides are sorted by id and
+ties are broken on ids.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from kreislauf.core.actors import Actor
+from kreislauf.core.impact import FactorTable, estimate_impact, transport_co2e_t
+from kreislauf.core.knowledge import KnowledgeBase, nace_under
+from kreislauf.core.leads import Lead, LeadStatus
+from kreislauf.core.reasons import AVAILABILITY_WORDS, Reasons, number, strength_word
+from kreislauf.core.region import Region
+from kreislauf.core.represent import Representations, StreamFeatures, represent, represent_streams
+from kreislauf.core.scoring import (
+    CodeKeys,
+    FeedbackArrays,
+    Pairs,
+    Route,
+    Side,
+    build_side,
+    context_for,
+    idf_inputs,
+    score_block,
+    weighted,
+)
+from kreislauf.core.streams import Stream
+from kreislauf.core.units import parse_unit
+
+Progress = Callable[[int, int], None]
+PAIRS_PER_BLOCK = 2_000_000
+
+
+@dataclass(frozen=True)
+class Match:
+    """One proposed exchange: ``offer`` serves ``need`` (stream ids), rank 1 = best."""
+
+    offer: str
+    need: str
+    rank: int
+    score: float
+    distance_km: float | None
+    reasons_de: tuple[str, ...]
+    reasons_en: tuple[str, ...]
+    co2e_t_per_year: float | None = None
+    eur_per_year: float | None = None
+    via: tuple[str, ...] = ()
+    pathway: str | None = None
+    quantity_coverage: float | None = None
+
+    def reasons(self, language: str) -> tuple[str, ...]:
+        return self.reasons_de if language == "de" else self.reasons_en
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """Facilitators' verdicts on earlier leads.
+
+    ``similar``: (offer concept id, receiver's NACE division "23") -> net votes
+    (accepted minus rejected); pairs of the same kind move up or down.
+    ``exact``: (offer id, need id) -> +1 accepted / -1 rejected.
+    """
+
+    similar: Mapping[tuple[str, str], float] = field(default_factory=dict)
+    exact: Mapping[tuple[str, str], int] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.similar or self.exact)
+
+
+def _division(nace: str | None) -> str | None:
+    if not nace or not nace[:2].isdigit():
+        return None
+    return nace[:2]
+
+
+def _main_concept(feat: StreamFeatures | None) -> str | None:
+    if feat is None or not feat.concepts:
+        return None
+    return max(sorted(feat.concepts.items()), key=lambda kv: kv[1])[0]
+
+
+def feedback_from_leads(
+    leads: Iterable[Lead],
+    region: Region,
+    features: Mapping[str, StreamFeatures],
+) -> Feedback:
+    """Feedback from a region's leads: accepted (contacted, negotiating, implemented) count
+    +1, rejected -1, both for the exact pair and for pairs of the same offer concept and
+    receiver sector."""
+    similar: dict[tuple[str, str], float] = {}
+    exact: dict[tuple[str, str], int] = {}
+    streams = region.streams_by_id
+    actors = region.actors_by_id
+    for lead in leads:
+        if lead.status is LeadStatus.SUGGESTED:
+            continue
+        vote = 1 if lead.accepted else -1 if lead.status is LeadStatus.REJECTED else 0
+        if vote == 0:
+            continue
+        exact[(lead.offer_id, lead.need_id)] = vote
+        need = streams.get(lead.need_id)
+        concept = _main_concept(features.get(lead.offer_id))
+        actor = actors.get(need.actor) if need is not None else None
+        division = _division(actor.nace if actor is not None else None)
+        if concept is not None and division is not None:
+            similar[(concept, division)] = similar.get((concept, division), 0.0) + vote
+    return Feedback(similar, exact)
+
+
+class Matcher:
+    """Both sides of a region as sparse matrices, ready to score offers against needs."""
+
+    def __init__(
+        self,
+        region: Region,
+        kb: KnowledgeBase,
+        representations: Representations | None = None,
+        *,
+        feedback: Feedback | None = None,
+        impact_table: FactorTable | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.region = region
+        self.kb = kb
+        self.ctx = context_for(kb)
+        if representations is None or not representations.covers(region):
+            representations = represent(region, kb, progress=progress)
+        self.features: dict[str, StreamFeatures] = dict(representations.features)
+        self.impact_table = impact_table
+        self.actors: dict[str, Actor] = dict(region.actors_by_id)
+        self.actor_ids = {aid: i for i, aid in enumerate(sorted(self.actors))}
+        self.codes = CodeKeys()
+        offers = sorted((s for s in region.streams if s.is_offer), key=lambda s: s.id)
+        needs = sorted((s for s in region.streams if not s.is_offer), key=lambda s: s.id)
+        self.offers = self._side(offers, offers=True)
+        self.needs = self._side(needs, offers=False)
+        self.need_row = {sid: i for i, sid in enumerate(self.needs.ids)}
+        self.offer_row = {sid: i for i, sid in enumerate(self.offers.ids)}
+        self.processors = self._processors()
+        self._mask_via(self.offers)
+        self.df, self.n_docs = idf_inputs(self.offers.ngram, self.needs.ngram)
+        self.offer_tfidf = weighted(self.offers.ngram, self.df, self.n_docs)
+        self.need_tfidf = weighted(self.needs.ngram, self.df, self.n_docs)
+        self._transpose_needs()
+        self.feedback = feedback or Feedback()
+        self._feedback_arrays = self._build_feedback(self.offers, self.needs)
+        self._rows_cache: dict[tuple[int, int], dict[int, float]] = {}
+
+    # ------------------------------------------------------------------ building
+    def _side(self, streams: Sequence[Stream], *, offers: bool) -> Side:
+        return build_side(
+            streams, self.features, self.actors, self.actor_ids, self.ctx, self.codes, offers=offers
+        )
+
+    def _transpose_needs(self) -> None:
+        self.need_link_t = sp.csr_matrix(self.needs.link.T)
+        self.need_codes_t = sp.csr_matrix(self.needs.codes.T)
+        self.need_licence_t = sp.csr_matrix(self.needs.licence.T)
+        self.need_ngram_t = sp.csr_matrix(self.need_tfidf.T)
+
+    def _processors(self) -> dict[int, list[str]]:
+        """Route number -> actor ids able to process for a two-step route."""
+        found: dict[int, list[str]] = {}
+        for ri, route in enumerate(self.ctx.routes):
+            if not route.via:
+                continue
+            ids = sorted(a.id for a in self.actors.values() if nace_under(a.nace, route.via_nace))
+            if ids:
+                found[ri] = ids
+        return found
+
+    def _mask_via(self, side: Side) -> None:
+        if side.via_link is None or side.via_link.nnz == 0:
+            return
+        keep = np.zeros(len(self.ctx.routes), dtype=np.float32)
+        for ri in self.processors:
+            keep[ri] = 1.0
+        side.via_link = sp.csr_matrix(side.via_link @ sp.diags(keep))
+        side.via_link.eliminate_zeros()
+
+    def _build_feedback(self, offers: Side, needs: Side) -> FeedbackArrays | None:
+        fb = self.feedback
+        if not fb:
+            return None
+        concepts = sorted({c for c, _ in fb.similar})
+        divisions = sorted({d for _, d in fb.similar})
+        c_index = {c: i for i, c in enumerate(concepts)}
+        d_index = {d: i for i, d in enumerate(divisions)}
+        n_div = max(len(divisions), 1)
+        offer_concept = np.asarray(
+            [c_index.get(c, -1) if c else -1 for c in offers.main_concept], dtype=np.int64
+        )
+        need_division = np.asarray(
+            [d_index.get(_division(n) or "", -1) for n in needs.nace], dtype=np.int64
+        )
+        keyed = sorted((c_index[c] * n_div + d_index[d], v) for (c, d), v in fb.similar.items())
+        exact: dict[tuple[int, int], int] = {}
+        o_rows = {sid: i for i, sid in enumerate(offers.ids)}
+        n_rows = {sid: i for i, sid in enumerate(needs.ids)}
+        for (o, n), v in fb.exact.items():
+            if o in o_rows and n in n_rows:
+                exact[(o_rows[o], n_rows[n])] = v
+        return FeedbackArrays(
+            offer_concept=offer_concept,
+            need_division=need_division,
+            n_divisions=n_div,
+            keys=np.asarray([k for k, _ in keyed], dtype=np.int64),
+            votes=np.asarray([v for _, v in keyed], dtype=np.float64),
+            exact=exact,
+        )
+
+    # ------------------------------------------------------------------ scoring
+    def block_size(self) -> int:
+        return int(min(2048, max(8, PAIRS_PER_BLOCK // max(1, len(self.needs.ids)))))
+
+    def score_rows(self, rows: np.ndarray) -> Pairs:
+        return score_block(
+            self.offers,
+            self.needs,
+            rows,
+            need_ngram_t=self.need_ngram_t,
+            offer_tfidf=self.offer_tfidf,
+            need_link_t=self.need_link_t,
+            need_codes_t=self.need_codes_t,
+            need_licence_t=self.need_licence_t,
+            feedback=self._feedback_arrays,
+        )
+
+    # ------------------------------------------------------------------ explaining
+    def _row(self, side: Side, which: str, row: int) -> dict[int, float]:
+        key = (id(side) if which != "via" else -id(side), row)
+        cached = self._rows_cache.get(key)
+        if cached is None:
+            matrix = side.via_link if which == "via" else side.link
+            assert matrix is not None
+            start, end = matrix.indptr[row], matrix.indptr[row + 1]
+            cached = dict(
+                zip(
+                    matrix.indices[start:end].tolist(), matrix.data[start:end].tolist(), strict=True
+                )
+            )
+            if len(self._rows_cache) > 200_000:
+                self._rows_cache.clear()
+            self._rows_cache[key] = cached
+        return cached
+
+    def best_route(
+        self, offers: Side, o: int, needs: Side, n: int, via: bool
+    ) -> tuple[int, float] | None:
+        offer_routes = self._row(offers, "via" if via else "link", o)
+        need_routes = self._row(needs, "link", n)
+        best: tuple[int, float] | None = None
+        for ri, w in offer_routes.items():
+            v = need_routes.get(ri)
+            if v is None:
+                continue
+            value = w * v
+            if (
+                best is None
+                or value > best[1] + 1e-12
+                or (abs(value - best[1]) <= 1e-12 and ri < best[0])
+            ):
+                best = (ri, value)
+        return best
+
+    def choose_processor(self, route_index: int, offer: Stream, need: Stream) -> str | None:
+        candidates = [
+            a for a in self.processors.get(route_index, []) if a not in (offer.actor, need.actor)
+        ]
+        if not candidates:
+            return None
+        origin = self.actors.get(offer.actor)
+
+        def key(actor_id: str) -> tuple[float, str]:
+            a = self.actors[actor_id]
+            if (
+                origin is None
+                or origin.lat is None
+                or a.lat is None
+                or origin.lon is None
+                or a.lon is None
+            ):
+                return (math.inf, actor_id)
+            return (_km(origin.lat, origin.lon, a.lat, a.lon), actor_id)
+
+        return min(candidates, key=key)
+
+    def explain(
+        self,
+        offers: Side,
+        o: int,
+        needs: Side,
+        n: int,
+        *,
+        score: float,
+        rank: int,
+        via: bool,
+        distance_km: float,
+        coverage: float,
+        offer_tfidf: sp.csr_matrix,
+        need_tfidf: sp.csr_matrix,
+    ) -> Match | None:
+        offer, need = offers.streams[o], needs.streams[n]
+        of, nf = self.features[offer.id], self.features[need.id]
+        kb = self.kb
+        reasons = Reasons()
+        best = self.best_route(offers, o, needs, n, via)
+        route: Route | None = self.ctx.routes[best[0]] if best is not None else None
+        via_ids: tuple[str, ...] = ()
+        if via:
+            processor = self.choose_processor(best[0], offer, need) if best is not None else None
+            if processor is None:
+                return None
+            via_ids = (processor,)
+        pathway = kb.pathways.get(route.id) if route is not None and not route.implicit else None
+        offer_concept = next(
+            (
+                c
+                for c in sorted(of.concepts, key=lambda c: -of.concepts[c])
+                if route is not None and c in route.from_
+            ),
+            None,
+        )
+        if route is not None and route.implicit:
+            cid = next(iter(route.from_))
+            reasons.add("same", label=lambda lang, c=cid: kb.label("concept", c, lang))
+        elif pathway is not None and route is not None:
+            target_ids = [c for c in route.to if c in nf.concepts]
+            target = (
+                (lambda lang, c=target_ids[0]: kb.label("concept", c, lang))
+                if target_ids
+                else (lambda lang, u=pathway.uses[0]: kb.label("use", u, lang))
+                if pathway.uses
+                else (lambda lang, r=pathway.receivers[0]: kb.label("receiver", r, lang))
+                if pathway.receivers
+                else (lambda lang: "")
+            )
+            reasons.add(
+                "pathway",
+                offer_label=lambda lang, c=offer_concept: (
+                    kb.label("concept", c, lang) if c else offer.title
+                ),
+                target=target,
+                process=lambda lang, p=pathway: p.process(lang) or p.id,
+                strength=lambda lang, p=pathway: strength_word(p.strength, lang),
+            )
+            self._link_reason(reasons, route, nf, need)
+            if via_ids:
+                name = self.actors[via_ids[0]].name
+                reasons.add(
+                    "via", processor=name, process=lambda lang, p=pathway: p.process(lang) or p.id
+                )
+        offer_words = sorted(
+            {
+                w
+                for k, w in of.terms.items()
+                if k.startswith("concept:") and w and not w[0].isdigit()
+            }
+        )
+        need_words = sorted({w for k, w in nf.terms.items() if w and not w[0].isdigit()})
+        if offer_words and need_words:
+            reasons.add(
+                "terms",
+                offer_terms=", ".join(offer_words[:4]),
+                need_terms=", ".join(need_words[:4]),
+            )
+        sim = float(offer_tfidf[o].multiply(need_tfidf[n]).sum())
+        if sim >= 0.2:
+            reasons.add("text", percent=str(round(sim * 100)))
+        self._code_reasons(reasons, offer, need)
+        co2_transport: float | None = None
+        tonnes = _tonnes_per_year(offer)
+        if not math.isnan(distance_km) and self.impact_table is not None and tonnes is not None:
+            co2_transport = transport_co2e_t(self.impact_table, distance_km, tonnes)
+        if math.isnan(distance_km):
+            reasons.add("distance_unknown")
+        elif co2_transport is not None:
+            reasons.add(
+                "distance_transport",
+                km=lambda lang, d=distance_km: number(d, lang),
+                co2=lambda lang, c=co2_transport: number(c, lang),
+            )
+        else:
+            reasons.add("distance", km=lambda lang, d=distance_km: number(d, lang))
+        if math.isnan(coverage):
+            reasons.add("coverage_unknown")
+        else:
+            reasons.add(
+                "coverage",
+                offer_qty=_qty(offer),
+                need_qty=_qty(need),
+                percent=str(round(coverage * 100)),
+            )
+        if of.temperature_c is not None and nf.temperature_c is not None:
+            cold = self.needs.cooling[n] if needs is self.needs else False
+            reasons.add(
+                "cold" if cold else "temperature",
+                offer_t=lambda lang, t=of.temperature_c: number(t, lang, 0),
+                need_t=lambda lang, t=nf.temperature_c: number(t, lang, 0),
+            )
+        if (
+            offer.availability is not None
+            and need.availability is not None
+            and offer.availability != need.availability
+        ):
+            reasons.add(
+                "availability",
+                offer_avail=lambda lang: AVAILABILITY_WORDS[lang][offer.availability.value],  # type: ignore[union-attr]
+                need_avail=lambda lang: AVAILABILITY_WORDS[lang][need.availability.value],  # type: ignore[union-attr]
+            )
+        self._feedback_reason(reasons, offer, need, of)
+        co2e, eur = self._impact(offer, need, of, pathway, coverage, distance_km)
+        return Match(
+            offer=offer.id,
+            need=need.id,
+            rank=rank,
+            score=round(float(score), 4),
+            distance_km=None if math.isnan(distance_km) else round(float(distance_km), 1),
+            reasons_de=tuple(reasons.de),
+            reasons_en=tuple(reasons.en),
+            co2e_t_per_year=co2e,
+            eur_per_year=eur,
+            via=via_ids,
+            pathway=route.id if route is not None else None,
+            quantity_coverage=None if math.isnan(coverage) else round(float(coverage), 3),
+        )
+
+    def _link_reason(
+        self, reasons: Reasons, route: Route, nf: StreamFeatures, need: Stream
+    ) -> None:
+        kb = self.kb
+        named = [c for c in sorted(route.to) if nf.concepts.get(c, 0) > 0]
+        if named:
+            reasons.add("link_concept", label=lambda lang, c=named[0]: kb.label("concept", c, lang))
+            return
+        recv = [r for r in sorted(route.receivers) if r in nf.receivers]
+        if recv:
+            reasons.add(
+                "link_receiver", label=lambda lang, r=recv[0]: kb.label("receiver", r, lang)
+            )
+            return
+        uses = [u for u in sorted(route.uses) if u in nf.uses]
+        if uses:
+            reasons.add("link_use", label=lambda lang, u=uses[0]: kb.label("use", u, lang))
+            return
+        actor = self.actors.get(need.actor)
+        if actor is not None and actor.nace:
+            reasons.add("link_sector", nace=actor.nace)
+
+    def _code_reasons(self, reasons: Reasons, offer: Stream, need: Stream) -> None:
+        if not offer.ewc:
+            return
+        bare = offer.ewc.rstrip("*").strip()
+        hazardous = offer.hazardous or offer.ewc.endswith("*")
+        actor = self.actors.get(need.actor)
+        licensed = actor is not None and actor.holds_licence(offer.ewc)
+        if need.ewc and need.ewc.rstrip("*").strip() == bare:
+            reasons.add("code_same", code=offer.ewc)
+        elif need.ewc and need.ewc[:5] == bare[:5]:
+            reasons.add("code_group", code=offer.ewc)
+        else:
+            reasons.add("offer_code", code=offer.ewc)
+        if hazardous and licensed:
+            reasons.add("hazardous", code=offer.ewc)
+        elif licensed:
+            reasons.add("licence", code=offer.ewc)
+
+    def _feedback_reason(
+        self, reasons: Reasons, offer: Stream, need: Stream, of: StreamFeatures
+    ) -> None:
+        if not self.feedback:
+            return
+        actor = self.actors.get(need.actor)
+        key = (_main_concept(of) or "", _division(actor.nace if actor else None) or "")
+        vote = self.feedback.similar.get(key, 0.0) + self.feedback.exact.get((offer.id, need.id), 0)
+        if vote > 0:
+            reasons.add("feedback_up")
+        elif vote < 0:
+            reasons.add("feedback_down")
+
+    def _impact(
+        self,
+        offer: Stream,
+        need: Stream,
+        of: StreamFeatures,
+        pathway: object,
+        coverage: float,
+        distance_km: float,
+    ) -> tuple[float | None, float | None]:
+        from kreislauf.core.knowledge import Pathway
+
+        if self.impact_table is None or not isinstance(pathway, Pathway):
+            return (None, None)
+        if pathway.avoided_route in (None, "none") and pathway.substitutes is None:
+            return (None, None)
+        amount = offer.amount
+        if amount is None:
+            return (None, None)
+        if not math.isnan(coverage) and need.amount is not None and coverage >= 1.0:
+            with contextlib.suppress(Exception):
+                amount = need.amount.to(amount.unit)
+        family = None
+        for cid in sorted(of.concepts, key=lambda c: -of.concepts[c]):
+            concept = self.kb.concepts.get(cid)
+            if concept is not None and cid in pathway.from_ and concept.family:
+                family = concept.family
+                break
+        result = estimate_impact(
+            self.impact_table,
+            material_key=family,
+            avoided_route=pathway.avoided_route,
+            substitutes=pathway.substitutes,
+            ratio=pathway.ratio,
+            quantity=amount,
+            distance_km=None if math.isnan(distance_km) else distance_km,
+        )
+        co2 = result.co2e_t
+        eur = result.eur
+        return (
+            None if co2 is None else round(float(co2), 2),
+            None if eur is None else round(float(eur), 0),
+        )
+
+    # ------------------------------------------------------------------ one stream
+    def side_for(self, stream: Stream, features: StreamFeatures) -> Side:
+        """A one-stream side for a stream added after the matcher was built."""
+        self.features[stream.id] = features
+        side = self._side([stream], offers=stream.is_offer)
+        if stream.is_offer:
+            self._mask_via(side)
+        return side
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _qty(stream: Stream) -> str:
+    if stream.quantity is None or stream.unit is None:
+        return "?"
+    return f"{stream.quantity:g} {stream.unit}"
+
+
+def _tonnes_per_year(stream: Stream) -> float | None:
+    amount = stream.amount
+    if amount is None or not amount.unit.per_year:
+        return None
+    try:
+        return amount.to(parse_unit("t/a")).value
+    except Exception:
+        return None
+
+
+# ---------------------------------------------------------------------- stages
+
+
+def score(
+    matcher: Matcher, offer_ids: Sequence[str] | None = None, *, progress: Progress | None = None
+) -> Pairs:
+    """Stage 2: candidate pairs (hard rules applied) with their scores, for the given
+    offers (default: all), in blocks."""
+    rows = (
+        np.arange(len(matcher.offers.ids), dtype=np.int64)
+        if offer_ids is None
+        else np.asarray([matcher.offer_row[o] for o in offer_ids], dtype=np.int64)
+    )
+    parts: list[Pairs] = []
+    size = matcher.block_size()
+    for start in range(0, len(rows), size):
+        parts.append(matcher.score_rows(rows[start : start + size]))
+        if progress is not None:
+            progress(min(start + size, len(rows)), len(rows))
+    if not parts:
+        empty = np.zeros(0)
+        return Pairs(
+            empty.astype(np.int64),
+            empty.astype(np.int64),
+            empty,
+            empty,
+            empty.astype(bool),
+            empty,
+            empty,
+        )
+    return Pairs(
+        *(
+            np.concatenate([getattr(p, f) for p in parts])
+            for f in ("rows", "cols", "score", "raw", "via", "distance_km", "coverage")
+        )
+    )
+
+
+def candidates(matcher: Matcher, offer_ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
+    """The (offer id, need id) pairs that pass the hard rules and carry any evidence."""
+    pairs = score(matcher, offer_ids)
+    return [
+        (matcher.offers.ids[r], matcher.needs.ids[c])
+        for r, c in zip(pairs.rows.tolist(), pairs.cols.tolist(), strict=True)
+    ]
+
+
+def top_k_order(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    scores: np.ndarray,
+    col_rank: np.ndarray,
+    k: int,
+    pool: int | None = None,
+) -> np.ndarray:
+    """Indices of the best ``k`` (or ``pool``) pairs per row: score descending, ties by
+    the other side's id."""
+    if len(rows) == 0:
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((col_rank[cols], -scores, rows))
+    sorted_rows = rows[order]
+    starts = np.r_[0, np.flatnonzero(np.diff(sorted_rows)) + 1]
+    group_start = np.repeat(starts, np.diff(np.r_[starts, len(sorted_rows)]))
+    position = np.arange(len(sorted_rows)) - group_start
+    return order[position < (pool or k)]
+
+
+def select(matcher: Matcher, pairs: Pairs, top_k: int = 5) -> list[Match]:
+    """Stage 3: the best ``top_k`` needs per offer, explained; ordered by offer id, rank."""
+    need_rank = np.arange(len(matcher.needs.ids))  # needs are sorted by id already
+    chosen = top_k_order(pairs.rows, pairs.cols, pairs.score, need_rank, top_k, pool=top_k + 3)
+    out: list[Match] = []
+    per_offer: dict[int, int] = {}
+    for i in chosen.tolist():
+        o = int(pairs.rows[i])
+        if per_offer.get(o, 0) >= top_k:
+            continue
+        match = matcher.explain(
+            matcher.offers,
+            o,
+            matcher.needs,
+            int(pairs.cols[i]),
+            score=float(pairs.score[i]),
+            rank=per_offer.get(o, 0) + 1,
+            via=bool(pairs.via[i]),
+            distance_km=float(pairs.distance_km[i]),
+            coverage=float(pairs.coverage[i]),
+            offer_tfidf=matcher.offer_tfidf,
+            need_tfidf=matcher.need_tfidf,
+        )
+        if match is None:
+            continue
+        per_offer[o] = per_offer.get(o, 0) + 1
+        out.append(match)
+    out.sort(key=lambda m: (m.offer, m.rank))
+    return out
+
+
+def match_region(
+    region: Region,
+    kb: KnowledgeBase,
+    *,
+    top_k: int = 5,
+    feedback: Feedback | None = None,
+    language: str = "en",
+    representations: Representations | None = None,
+    progress: Progress | None = None,
+    impact_table: FactorTable | None = None,
+) -> list[Match]:
+    """For every offer its best ``top_k`` needs, best first, with reasons in German and
+    English (``language`` is accepted for symmetry with the services; both are filled)."""
+    del language
+    matcher = Matcher(region, kb, representations, feedback=feedback, impact_table=impact_table)
+    size = matcher.block_size()
+    total = len(matcher.offers.ids)
+    out: list[Match] = []
+    for start in range(0, total, size):
+        rows = np.arange(start, min(start + size, total), dtype=np.int64)
+        out.extend(select(matcher, matcher.score_rows(rows), top_k))
+        if progress is not None:
+            progress(min(start + size, total), total)
+    out.sort(key=lambda m: (m.offer, m.rank))
+    return out
+
+
+def match_stream(
+    matcher: Matcher,
+    stream: Stream,
+    kb: KnowledgeBase,
+    *,
+    top_k: int = 5,
+    features: StreamFeatures | None = None,
+) -> list[Match]:
+    """Match one stream (new or existing) against the other side of the matcher's region.
+
+    An offer gets its best needs; a need gets the offers that serve it best (each
+    :class:`Match` still reads offer -> need)."""
+    feat = features or represent_streams([stream], kb)[stream.id]
+    side = matcher.side_for(stream, feat)
+    tf = weighted(side.ngram, matcher.df, matcher.n_docs)
+    if stream.is_offer:
+        pairs = score_block(
+            side,
+            matcher.needs,
+            np.zeros(1, dtype=np.int64),
+            need_ngram_t=matcher.need_ngram_t,
+            offer_tfidf=tf,
+            need_link_t=matcher.need_link_t,
+            need_codes_t=matcher.need_codes_t,
+            need_licence_t=matcher.need_licence_t,
+        )
+        order = top_k_order(
+            pairs.rows,
+            pairs.cols,
+            pairs.score,
+            np.arange(len(matcher.needs.ids)),
+            top_k,
+            pool=top_k + 3,
+        )
+        offers_side, needs_side, o_tf, n_tf = side, matcher.needs, tf, matcher.need_tfidf
+        pick = [(0, int(pairs.cols[i]), i) for i in order.tolist()]
+    else:
+        rows = np.arange(len(matcher.offers.ids), dtype=np.int64)
+        pairs = score_block(
+            matcher.offers,
+            side,
+            rows,
+            need_ngram_t=sp.csr_matrix(tf.T),
+            offer_tfidf=matcher.offer_tfidf,
+            need_link_t=sp.csr_matrix(side.link.T),
+            need_codes_t=sp.csr_matrix(side.codes.T),
+            need_licence_t=sp.csr_matrix(side.licence.T),
+        )
+        flipped_rows = np.zeros(len(pairs.rows), dtype=np.int64)
+        order = top_k_order(
+            flipped_rows,
+            pairs.rows,
+            pairs.score,
+            np.arange(len(matcher.offers.ids)),
+            top_k,
+            pool=top_k + 3,
+        )
+        offers_side, needs_side, o_tf, n_tf = matcher.offers, side, matcher.offer_tfidf, tf
+        pick = [(int(pairs.rows[i]), 0, i) for i in order.tolist()]
+    out: list[Match] = []
+    for o, n, i in pick:
+        if len(out) >= top_k:
+            break
+        match = matcher.explain(
+            offers_side,
+            o,
+            needs_side,
+            n,
+            score=float(pairs.score[i]),
+            rank=len(out) + 1,
+            via=bool(pairs.via[i]),
+            distance_km=float(pairs.distance_km[i]),
+            coverage=float(pairs.coverage[i]),
+            offer_tfidf=o_tf,
+            need_tfidf=n_tf,
+        )
+        if match is not None:
+            out.append(match)
+    return out
+
+
+__all__ = [
+    "Feedback",
+    "Match",
+    "Matcher",
+    "candidates",
+    "feedback_from_leads",
+    "match_region",
+    "match_stream",
+    "represent",
+    "score",
+    "select",
+    "top_k_order",
+]

@@ -1,0 +1,700 @@
+"""Scoring offers against needs in blocks of sparse matrices.
+
+The evidence that an offer O can serve a need N, each a number in 0..1:
+
+- **pathway**: O names a concept that a knowledge-base pathway P takes (``Of[O, P]``:
+  concept weight x pathway strength) and N names what P delivers: one of its concepts
+  (1.0), receivers (0.85) or uses (0.7, less for broad uses such as "raw material"), or
+  N's actor works in a sector under P's receivers (0.45; less where N names a specific
+  thing). A concept named on both sides is an implicit pathway (strength 0.85).
+  ``path = 1 - exp(-1.6 * sum_P Of[O,P] * Nf[N,P])``.
+- **code**: N gives O's waste code (or its group), or N's actor holds a licence for it.
+- **text**: cosine of character 3..5-gram TF-IDF vectors of the two texts.
+
+``raw = 1 - (1 - path)(1 - 0.95 code)(1 - 0.6 text)``; the score multiplies ``raw`` with
+factors for distance, quantity coverage and availability (each 0.8..1) and moves it up or
+down with the facilitators' feedback. Hard rules remove pairs outright: same actor,
+hazardous offer to an actor without a licence for the code, incompatible types (see
+:data:`TYPE_RULES`), heat colder than needed.
+
+Every product runs on a block of offers against all needs (scipy sparse), never a Python
+loop over pairs.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import scipy.sparse as sp
+
+from kreislauf.core.actors import Actor
+from kreislauf.core.knowledge import KnowledgeBase, nace_under
+from kreislauf.core.represent import StreamFeatures
+from kreislauf.core.streams import Availability, Stream
+from kreislauf.core.text import N_FEATURES, document_frequency, tfidf
+from kreislauf.core.units import UNITS, Dimension
+
+IMPLICIT_STRENGTH = 0.85
+VIA_PENALTY = 0.8
+PATH_GAIN = 1.6
+W_CODE = 0.95
+W_TEXT = 0.6
+MIN_RAW = 0.03
+LINK_CONCEPT = 1.0
+LINK_RECEIVER = 0.85
+LINK_USE = 0.7
+LINK_NACE = 0.45
+CODE_WIDTH = 1 << 16
+
+TYPES: tuple[str, ...] = (
+    "material",
+    "energy",
+    "water",
+    "equipment",
+    "service",
+    "knowledge",
+    "capacity",
+    "data",
+)
+_T = {name: i for i, name in enumerate(TYPES)}
+
+#: Type compatibility (offer type, need type) -> 1 always, 2 only where a knowledge-base
+#: pathway links the two (a fuel for an energy need, say). Same type is always allowed;
+#: pairs not listed are never matched.
+TYPE_RULES: dict[tuple[str, str], int] = {
+    ("material", "energy"): 2,  # fuels, biomass, waste heat carriers
+    ("material", "water"): 2,  # liquid residues, condensate named as material
+    ("water", "material"): 2,  # water named by a need that left its type at "material"
+    ("water", "energy"): 2,  # warm water as a heat carrier
+    ("energy", "water"): 2,
+    ("capacity", "service"): 2,
+    ("service", "capacity"): 2,
+    ("equipment", "capacity"): 2,
+    ("capacity", "equipment"): 2,
+    ("service", "knowledge"): 2,
+    ("knowledge", "service"): 2,
+    ("data", "knowledge"): 2,
+    ("knowledge", "data"): 2,
+}
+
+
+def type_table() -> np.ndarray:
+    table = np.zeros((len(TYPES), len(TYPES)), dtype=np.int8)
+    for i in range(len(TYPES)):
+        table[i, i] = 1
+    for (a, b), rule in TYPE_RULES.items():
+        table[_T[a], _T[b]] = rule
+    return table
+
+
+@dataclass(frozen=True)
+class Route:
+    """A pathway as the scoring uses it (explicit from the KB, or implicit)."""
+
+    id: str
+    from_: frozenset[str]
+    to: frozenset[str]
+    uses: frozenset[str]
+    receivers: frozenset[str]
+    strength: float
+    nace: tuple[str, ...]
+    min_temperature_c: float | None
+    via: tuple[str, ...] = ()
+    via_nace: tuple[str, ...] = ()
+    implicit: bool = False
+
+
+@dataclass
+class Context:
+    """What the knowledge base contributes to scoring, built once per KB."""
+
+    kb: KnowledgeBase
+    routes: list[Route]
+    route_index: dict[str, int]
+    by_from: dict[str, list[int]]
+    by_to: dict[str, list[int]]
+    by_use: dict[str, list[int]]
+    by_receiver: dict[str, list[int]]
+    use_weight: dict[str, float]
+    receiver_weight: dict[str, float]
+    _nace_cache: dict[str, list[int]] = field(default_factory=dict)
+
+    def routes_for_nace(self, code: str | None) -> list[int]:
+        if not code:
+            return []
+        cached = self._nace_cache.get(code)
+        if cached is None:
+            cached = [i for i, r in enumerate(self.routes) if r.nace and nace_under(code, r.nace)]
+            self._nace_cache[code] = cached
+        return cached
+
+
+def _specificity(counts: Mapping[str, int], total: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for key, n in counts.items():
+        spec = 1.0 - math.log1p(n) / math.log1p(max(total, 2))
+        out[key] = 0.55 + 0.45 * max(0.0, min(1.0, spec))
+    return out
+
+
+def build_context(kb: KnowledgeBase) -> Context:
+    routes: list[Route] = []
+    for pid in sorted(kb.pathways):
+        p = kb.pathways[pid]
+        nace = tuple(sorted({c for rid in p.receivers for c in kb.receivers[rid].nace}))
+        via_nace = tuple(sorted({c for rid in p.via for c in kb.receivers[rid].nace}))
+        to = set(p.to)
+        if p.via:
+            to |= set(p.produces)
+        routes.append(
+            Route(
+                id=pid,
+                from_=frozenset(p.from_),
+                to=frozenset(to),
+                uses=frozenset(p.uses),
+                receivers=frozenset(p.receivers),
+                strength=p.strength,
+                nace=nace,
+                min_temperature_c=p.min_temperature_c,
+                via=p.via,
+                via_nace=via_nace,
+            )
+        )
+    for cid in sorted(kb.concepts):
+        routes.append(
+            Route(
+                id=f"same:{cid}",
+                from_=frozenset({cid}),
+                to=frozenset({cid}),
+                uses=frozenset(),
+                receivers=frozenset(),
+                strength=IMPLICIT_STRENGTH,
+                nace=(),
+                min_temperature_c=None,
+                implicit=True,
+            )
+        )
+    by_from: dict[str, list[int]] = {}
+    by_to: dict[str, list[int]] = {}
+    by_use: dict[str, list[int]] = {}
+    by_receiver: dict[str, list[int]] = {}
+    for i, r in enumerate(routes):
+        for c in r.from_:
+            by_from.setdefault(c, []).append(i)
+        for c in r.to:
+            by_to.setdefault(c, []).append(i)
+        for u in r.uses:
+            by_use.setdefault(u, []).append(i)
+        for rc in r.receivers:
+            by_receiver.setdefault(rc, []).append(i)
+    explicit = len(kb.pathways)
+    return Context(
+        kb=kb,
+        routes=routes,
+        route_index={r.id: i for i, r in enumerate(routes)},
+        by_from=by_from,
+        by_to=by_to,
+        by_use=by_use,
+        by_receiver=by_receiver,
+        use_weight=_specificity({u: len(v) for u, v in by_use.items()}, explicit),
+        receiver_weight=_specificity({u: len(v) for u, v in by_receiver.items()}, explicit),
+    )
+
+
+_CONTEXTS: dict[str, Context] = {}
+
+
+def context_for(kb: KnowledgeBase) -> Context:
+    key = kb.fingerprint() + str(len(kb.pathways))
+    ctx = _CONTEXTS.get(key)
+    if ctx is None:
+        ctx = build_context(kb)
+        _CONTEXTS.clear()
+        _CONTEXTS[key] = ctx
+    return ctx
+
+
+# ------------------------------------------------------------------------ sides
+
+_AVAIL = {None: 0, Availability.CONTINUOUS: 1, Availability.SEASONAL: 2, Availability.ONE_OFF: 3}
+_DIMS = {d: i for i, d in enumerate(Dimension)}
+
+
+@dataclass
+class Side:
+    """The offers (or the needs) of a region as arrays and sparse matrices."""
+
+    streams: list[Stream]
+    ids: list[str]
+    link: sp.csr_matrix  # rows x routes: Of (offers, direct routes) or Nf (needs)
+    via_link: sp.csr_matrix | None  # offers only: Of for two-step routes
+    codes: sp.csr_matrix  # rows x code keys
+    licence: sp.csr_matrix  # offers: own full code (hazardous only); needs: actor licences
+    ngram: sp.csr_matrix  # raw n-gram counts
+    actor: np.ndarray
+    type: np.ndarray
+    temperature: np.ndarray
+    cooling: np.ndarray
+    hazardous: np.ndarray
+    amount: np.ndarray
+    dim: np.ndarray
+    per_year: np.ndarray
+    avail: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    main_concept: list[str | None]
+    nace: list[str | None]
+
+
+class CodeKeys:
+    """Column numbers of waste codes ("02 07 02") and groups ("g:02 07")."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def col(self, key: str, grow: bool = True) -> int | None:
+        found = self.index.get(key)
+        if found is None and grow and len(self.index) < CODE_WIDTH:
+            found = len(self.index)
+            self.index[key] = found
+        return found
+
+
+def _bare(code: str) -> str:
+    return code.rstrip("*").strip()
+
+
+def _csr(
+    rows: list[int], cols: list[int], vals: list[float], shape: tuple[int, int]
+) -> sp.csr_matrix:
+    m = sp.csr_matrix(
+        (
+            np.asarray(vals, dtype=np.float32),
+            (np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64)),
+        ),
+        shape=shape,
+        dtype=np.float32,
+    )
+    m.sum_duplicates()
+    return m
+
+
+def _max_into(table: dict[int, float], key: int, value: float) -> None:
+    if value > table.get(key, 0.0):
+        table[key] = value
+
+
+def _quantity(stream: Stream) -> tuple[float, int, bool]:
+    if stream.quantity is None or stream.unit is None:
+        return (math.nan, -1, False)
+    unit = UNITS.get(stream.unit)
+    if unit is None:
+        return (math.nan, -1, False)
+    return (float(stream.quantity) * unit.factor, _DIMS[unit.dimension], unit.per_year)
+
+
+def _cooling(feat: StreamFeatures) -> bool:
+    return any(u == "cooling" or u.startswith("cooling") for u in feat.uses) or any(
+        c.startswith(("cold", "cooling", "chilled")) for c in feat.concepts
+    )
+
+
+def build_side(
+    streams: Sequence[Stream],
+    features: Mapping[str, StreamFeatures],
+    actors: Mapping[str, Actor],
+    actor_ids: Mapping[str, int],
+    ctx: Context,
+    codes: CodeKeys,
+    *,
+    offers: bool,
+) -> Side:
+    n_routes = len(ctx.routes)
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    vrows: list[int] = []
+    vcols: list[int] = []
+    vvals: list[float] = []
+    crow: list[int] = []
+    ccol: list[int] = []
+    cval: list[float] = []
+    lrow: list[int] = []
+    lcol: list[int] = []
+    n = len(streams)
+    actor = np.zeros(n, dtype=np.int64)
+    stype = np.zeros(n, dtype=np.int8)
+    temperature = np.full(n, np.nan, dtype=np.float64)
+    cooling = np.zeros(n, dtype=bool)
+    hazardous = np.zeros(n, dtype=bool)
+    amount = np.full(n, np.nan, dtype=np.float64)
+    dim = np.full(n, -1, dtype=np.int8)
+    per_year = np.zeros(n, dtype=bool)
+    avail = np.zeros(n, dtype=np.int8)
+    lat = np.full(n, np.nan, dtype=np.float64)
+    lon = np.full(n, np.nan, dtype=np.float64)
+    main_concept: list[str | None] = []
+    naces: list[str | None] = []
+    ng_indptr = [0]
+    ng_indices: list[np.ndarray] = []
+    ng_data: list[np.ndarray] = []
+    grow = True
+    for i, s in enumerate(streams):
+        feat = features[s.id]
+        who = actors.get(s.actor)
+        actor[i] = actor_ids.get(s.actor, -1 - i)
+        stype[i] = _T.get(feat.type, 0)
+        if feat.temperature_c is not None:
+            temperature[i] = feat.temperature_c
+        cooling[i] = _cooling(feat)
+        amount[i], dim[i], per_year[i] = _quantity(s)
+        avail[i] = _AVAIL.get(s.availability, 0)
+        if who is not None and who.lat is not None and who.lon is not None:
+            lat[i], lon[i] = who.lat, who.lon
+        naces.append(who.nace if who is not None else None)
+        main_concept.append(
+            max(sorted(feat.concepts.items()), key=lambda kv: kv[1])[0] if feat.concepts else None
+        )
+        ng_indices.append(feat.ngram_cols)
+        ng_data.append(feat.ngram_vals)
+        ng_indptr.append(ng_indptr[-1] + len(feat.ngram_cols))
+        if offers:
+            haz = s.hazardous or bool(s.ewc and s.ewc.endswith("*"))
+            hazardous[i] = haz
+            direct: dict[int, float] = {}
+            via: dict[int, float] = {}
+            for cid, w in feat.concepts.items():
+                for ri in ctx.by_from.get(cid, ()):
+                    route = ctx.routes[ri]
+                    value = w * route.strength
+                    if route.min_temperature_c is not None:
+                        if (
+                            feat.temperature_c is not None
+                            and feat.temperature_c < route.min_temperature_c
+                        ):
+                            continue
+                        if feat.temperature_c is None:
+                            value *= 0.9
+                    _max_into(via if route.via else direct, ri, value)
+            for ri, v in direct.items():
+                rows.append(i)
+                cols.append(ri)
+                vals.append(v)
+            for ri, v in via.items():
+                vrows.append(i)
+                vcols.append(ri)
+                vvals.append(v)
+            if s.ewc:
+                bare = _bare(s.ewc)
+                for key in (bare, "g:" + bare[:5]):
+                    col = codes.col(key, grow)
+                    if col is None:
+                        continue
+                    crow.append(i)
+                    ccol.append(col)
+                    cval.append(1.0)
+                col = codes.col(bare, grow)
+                if haz and col is not None:
+                    lrow.append(i)
+                    lcol.append(col)
+        else:
+            links: dict[int, float] = {}
+            specific = any(w >= 0.6 for w in feat.concepts.values())
+            for cid, w in feat.concepts.items():
+                for ri in ctx.by_to.get(cid, ()):
+                    _max_into(links, ri, LINK_CONCEPT * w)
+            for rid, w in feat.receivers.items():
+                rw = LINK_RECEIVER * w * ctx.receiver_weight.get(rid, 1.0)
+                for ri in ctx.by_receiver.get(rid, ()):
+                    links[ri] = 1.0 - (1.0 - links.get(ri, 0.0)) * (1.0 - rw)
+            for uid, w in feat.uses.items():
+                uw = LINK_USE * w * ctx.use_weight.get(uid, 1.0)
+                for ri in ctx.by_use.get(uid, ()):
+                    links[ri] = 1.0 - (1.0 - links.get(ri, 0.0)) * (1.0 - uw)
+            nace_w = LINK_NACE * (0.35 if specific else 1.0)
+            for ri in ctx.routes_for_nace(who.nace if who is not None else None):
+                links[ri] = 1.0 - (1.0 - links.get(ri, 0.0)) * (1.0 - nace_w)
+            for ri, v in links.items():
+                rows.append(i)
+                cols.append(ri)
+                vals.append(v)
+            code_w: dict[int, float] = {}
+            if s.ewc:
+                bare = _bare(s.ewc)
+                for key, w in ((bare, 0.7), ("g:" + bare[:5], 0.25)):
+                    col = codes.col(key, grow)
+                    if col is not None:
+                        _max_into(code_w, col, w)
+            if who is not None:
+                for lic in who.licences:
+                    bare = _bare(lic)
+                    for key, w in ((bare, 0.6), ("g:" + bare[:5], 0.2)):
+                        col = codes.col(key, grow)
+                        if col is not None:
+                            _max_into(code_w, col, w)
+                    col = codes.col(bare, grow)
+                    if col is not None:
+                        lrow.append(i)
+                        lcol.append(col)
+            for col, w in code_w.items():
+                crow.append(i)
+                ccol.append(col)
+                cval.append(w)
+    width = CODE_WIDTH
+    ngram = sp.csr_matrix(
+        (
+            np.concatenate(ng_data) if ng_data else np.zeros(0, np.float32),
+            np.concatenate(ng_indices) if ng_indices else np.zeros(0, np.int32),
+            np.asarray(ng_indptr, dtype=np.int64),
+        ),
+        shape=(n, N_FEATURES),
+        dtype=np.float32,
+    )
+    return Side(
+        streams=list(streams),
+        ids=[s.id for s in streams],
+        link=_csr(rows, cols, vals, (n, n_routes)),
+        via_link=_csr(vrows, vcols, vvals, (n, n_routes)) if offers else None,
+        codes=_csr(crow, ccol, cval, (n, width)),
+        licence=_csr(lrow, lcol, [1.0] * len(lrow), (n, width)),
+        ngram=ngram,
+        actor=actor,
+        type=stype,
+        temperature=temperature,
+        cooling=cooling,
+        hazardous=hazardous,
+        amount=amount,
+        dim=dim,
+        per_year=per_year,
+        avail=avail,
+        lat=lat,
+        lon=lon,
+        main_concept=main_concept,
+        nace=naces,
+    )
+
+
+# ------------------------------------------------------------------------ pair factors
+
+
+def haversine_km(
+    lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray
+) -> np.ndarray:
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dphi = p2 - p1
+    dl = np.radians(lon2 - lon1)
+    a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+NEUTRAL_DISTANCE_KM = 40.0
+
+
+def distance_factor(km: np.ndarray) -> np.ndarray:
+    """0.8..1: near partners first; unknown distance counts as 40 km (neutral)."""
+    d = np.where(np.isnan(km), NEUTRAL_DISTANCE_KM, km)
+    return 0.8 + 0.2 * np.exp(-d / 60.0)
+
+
+def quantity_factors(
+    o_amount: np.ndarray,
+    o_dim: np.ndarray,
+    o_year: np.ndarray,
+    n_amount: np.ndarray,
+    n_dim: np.ndarray,
+    n_year: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(factor 0.88..1, coverage of the need 0..1 or NaN where incomparable)."""
+    comparable = (
+        (o_dim >= 0) & (o_dim == n_dim) & (o_year == n_year) & (o_amount > 0) & (n_amount > 0)
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        balance = np.minimum(o_amount, n_amount) / np.maximum(o_amount, n_amount)
+        coverage = np.minimum(1.0, o_amount / n_amount)
+    factor = np.where(comparable, 0.88 + 0.12 * np.sqrt(np.nan_to_num(balance)), 0.94)
+    return factor, np.where(comparable, coverage, np.nan)
+
+
+def availability_factor(o_avail: np.ndarray, n_avail: np.ndarray) -> np.ndarray:
+    f = np.ones(o_avail.shape, dtype=np.float64)
+    f[(o_avail == 2) & (n_avail == 1)] = 0.95
+    f[(o_avail == 3) & (n_avail == 1)] = 0.92
+    f[(o_avail == 1) & (n_avail == 3)] = 0.97
+    return f
+
+
+@dataclass
+class Pairs:
+    """Candidate pairs of one block: offer rows, need columns and their evidence."""
+
+    rows: np.ndarray
+    cols: np.ndarray
+    score: np.ndarray
+    raw: np.ndarray
+    via: np.ndarray
+    distance_km: np.ndarray
+    coverage: np.ndarray
+
+
+_TYPE_TABLE = type_table()
+
+
+def score_block(
+    offers: Side,
+    needs: Side,
+    rows: np.ndarray,
+    *,
+    need_ngram_t: sp.csr_matrix,
+    offer_tfidf: sp.csr_matrix,
+    need_link_t: sp.csr_matrix,
+    need_codes_t: sp.csr_matrix,
+    need_licence_t: sp.csr_matrix,
+    feedback: FeedbackArrays | None = None,
+) -> Pairs:
+    """Score the offers ``rows`` against every need; hard rules applied."""
+    link = offers.link[rows]
+    direct = sp.csr_matrix(link @ need_link_t)
+    assert offers.via_link is not None
+    via_rows = offers.via_link[rows]
+    if via_rows.nnz:
+        via = sp.csr_matrix(via_rows @ need_link_t) * VIA_PENALTY
+    else:
+        via = sp.csr_matrix(direct.shape, dtype=np.float32)
+    code = sp.csr_matrix(offers.codes[rows] @ need_codes_t)
+    code.data = np.minimum(code.data, 1.0)
+    text = sp.csr_matrix(offer_tfidf[rows] @ need_ngram_t)
+    text.data = np.minimum(text.data, 1.0)
+    lic = sp.csr_matrix(offers.licence[rows] @ need_licence_t)
+    lic.data[:] = 1.0
+    best = direct.maximum(via)
+    path = best.copy()
+    path.data = 1.0 - np.exp(-PATH_GAIN * path.data)
+    b = code * W_CODE
+    c = text * W_TEXT
+    raw = (
+        path
+        + b
+        + c
+        - path.multiply(b)
+        - path.multiply(c)
+        - b.multiply(c)
+        + path.multiply(b).multiply(c)
+    )
+    pflag = (best > 0.05).astype(np.float32)
+    vflag = ((via - direct) > 0).astype(np.float32)
+    combined = sp.csr_matrix(raw + 2.0 * pflag + 4.0 * lic + 8.0 * vflag)
+    # make sure rows with licence-only or flag-only entries keep raw >= 0
+    coo = combined.tocoo()
+    value = coo.data.astype(np.float64)
+    flags = np.floor(value / 2.0 + 1e-9).astype(np.int64)
+    raw_v = np.clip(value - 2.0 * flags, 0.0, 1.0)
+    has_path = (flags & 1) > 0
+    has_lic = (flags & 2) > 0
+    is_via = (flags & 4) > 0
+    r = rows[coo.row]
+    col = coo.col
+    keep = raw_v >= MIN_RAW
+    keep &= offers.actor[r] != needs.actor[col]
+    keep &= ~offers.hazardous[r] | has_lic
+    rule = _TYPE_TABLE[offers.type[r], needs.type[col]]
+    keep &= (rule == 1) | ((rule == 2) & has_path)
+    ot, nt = offers.temperature[r], needs.temperature[col]
+    both = ~np.isnan(ot) & ~np.isnan(nt)
+    heat_fail = both & ~needs.cooling[col] & (ot < nt)
+    cold_fail = both & needs.cooling[col] & (ot > nt)
+    keep &= ~(heat_fail | cold_fail)
+    r, col, raw_v, is_via = r[keep], col[keep], raw_v[keep], is_via[keep]
+    km = haversine_km(offers.lat[r], offers.lon[r], needs.lat[col], needs.lon[col])
+    qf, coverage = quantity_factors(
+        offers.amount[r],
+        offers.dim[r],
+        offers.per_year[r],
+        needs.amount[col],
+        needs.dim[col],
+        needs.per_year[col],
+    )
+    score = (
+        raw_v * distance_factor(km) * qf * availability_factor(offers.avail[r], needs.avail[col])
+    )
+    if feedback is not None:
+        score = feedback.apply(r, col, score)
+    score = np.clip(np.round(score, 6), 0.0, 1.0)
+    return Pairs(r, col, score, raw_v, is_via, km, coverage)
+
+
+@dataclass
+class FeedbackArrays:
+    """Facilitators' feedback as lookups on offer rows and need columns.
+
+    ``similar`` maps (offer concept, receiver NACE division) to a net vote (accepted
+    minus rejected); ``exact`` maps (offer id, need id) to +1 / -1.
+    """
+
+    offer_concept: np.ndarray  # per offer row: concept number or -1
+    need_division: np.ndarray  # per need col: division number or -1
+    n_divisions: int
+    keys: np.ndarray  # sorted combined keys concept * n_div + div
+    votes: np.ndarray
+    exact: dict[tuple[int, int], int]
+
+    def apply(self, rows: np.ndarray, cols: np.ndarray, score: np.ndarray) -> np.ndarray:
+        out = score.copy()
+        if len(self.keys):
+            oc = self.offer_concept[rows]
+            nd = self.need_division[cols]
+            valid = (oc >= 0) & (nd >= 0)
+            key = oc * self.n_divisions + nd
+            pos = np.searchsorted(self.keys, key)
+            pos = np.clip(pos, 0, len(self.keys) - 1)
+            hit = valid & (self.keys[pos] == key)
+            vote = np.where(hit, self.votes[pos], 0.0)
+            up = np.tanh(np.maximum(vote, 0.0))
+            down = np.tanh(np.maximum(-vote, 0.0))
+            out = out + (1.0 - out) * 0.35 * up
+            out = out * (1.0 - 0.5 * down)
+        if self.exact:
+            for i, (r, c) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
+                v = self.exact.get((r, c))
+                if v is not None:
+                    out[i] = out[i] * 0.2 if v < 0 else out[i] + (1.0 - out[i]) * 0.5
+        return out
+
+
+def idf_inputs(*counts: sp.csr_matrix) -> tuple[np.ndarray, int]:
+    """Document frequencies over all given count matrices, and the number of documents."""
+    df = np.zeros(N_FEATURES, dtype=np.float32)
+    n = 0
+    for m in counts:
+        if m.shape[0]:
+            df += document_frequency(m)
+            n += m.shape[0]
+    return df, n
+
+
+def weighted(counts: sp.csr_matrix, df: np.ndarray, n_docs: int) -> sp.csr_matrix:
+    return tfidf(counts, df, n_docs, max_df_share=0.02)
+
+
+__all__ = [
+    "TYPES",
+    "TYPE_RULES",
+    "CodeKeys",
+    "Context",
+    "FeedbackArrays",
+    "Pairs",
+    "Route",
+    "Side",
+    "build_context",
+    "build_side",
+    "context_for",
+    "distance_factor",
+    "haversine_km",
+    "idf_inputs",
+    "quantity_factors",
+    "score_block",
+    "type_table",
+    "weighted",
+]

@@ -1,0 +1,476 @@
+"""Text understanding for matching: normalisation, German compounds, term spotting,
+character n-gram vectors.
+
+Firms write titles like "Biertreber", "Rostasche / HMV-Schlacke aus der Abfallverbrennung"
+or "Spent cell linings". This module turns such text into
+
+- *folded* text (lower case, umlauts and ß folded, accents stripped),
+- light stems that make Treber/Trebern, Späne/Spänen, ash/ashes meet,
+- the knowledge base's concepts, uses and receivers it names (:class:`Vocabulary`),
+  aware of multi-word terms, German compounds ("Brauereitreber" -> brauerei + treber)
+  and of where in the sentence a word stands (what is offered vs. where it comes from
+  or what it is for),
+- character n-gram count vectors (3..5, word-bounded) for lexical similarity that is
+  robust to compounds and spelling.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+
+_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o"})
+_TOKEN_RE = re.compile(r"[a-z0-9]+|[.,;:/()\[\]]")
+_TEMP_RE = re.compile(r"(-?\d{1,3}(?:[.,]\d)?)\s*(?:°\s*c\b|grad\b|degc\b|° ?celsius)")
+
+#: Words that introduce where something comes from: what follows describes the origin.
+ORIGIN_MARKERS = frozenset(
+    ["aus", "von", "vom", "beim", "bei", "from", "of", "ex", "after", "nach", "infolge"]
+)
+#: Words that introduce what something is for: receivers and uses follow.
+PURPOSE_MARKERS = frozenset(["fuer", "zur", "zum", "zu", "for", "to", "into", "als", "as"])
+_CLOSERS = frozenset(".;:")
+_STOP = frozenset(
+    [
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "eines",
+        "einem",
+        "und",
+        "oder",
+        "mit",
+        "ohne",
+        "im",
+        "in",
+        "am",
+        "an",
+        "auf",
+        "ca",
+        "etwa",
+        "rund",
+        "sowie",
+        "bzw",
+        "usw",
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "with",
+        "without",
+        "in",
+        "on",
+        "at",
+        "per",
+        "approx",
+        "about",
+        "ab",
+        "bis",
+        "je",
+        "pro",
+    ]
+)
+#: Suffixes saying "free of": "pechfrei", "asbestfrei", "solvent-free" do not name pitch.
+_FREE_SUFFIXES = ("frei", "free", "arm")
+
+#: German parts of compounds that are no knowledge-base term but help split words.
+GERMAN_MORPHEMES: frozenset[str] = frozenset(
+    [
+        "alt",
+        "ab",
+        "abfall",
+        "rest",
+        "reste",
+        "neben",
+        "bei",
+        "roh",
+        "misch",
+        "sorten",
+        "rein",
+        "fein",
+        "grob",
+        "nass",
+        "trocken",
+        "bier",
+        "brauerei",
+        "brenn",
+        "bau",
+        "gross",
+        "klein",
+        "gebraucht",
+        "alt",
+        "ueber",
+        "unter",
+        "nach",
+        "vor",
+        "ein",
+        "aus",
+        "produktions",
+        "prozess",
+        "industrie",
+        "gewerbe",
+        "haus",
+        "haushalt",
+        "betrieb",
+        "werk",
+        "werks",
+        "anlage",
+        "stueck",
+        "stueckig",
+        "teil",
+        "teile",
+        "platten",
+        "platte",
+        "block",
+        "schnitt",
+        "schnitte",
+        "mehl",
+        "staub",
+        "bruch",
+        "gut",
+        "stoff",
+        "stoffe",
+        "masse",
+        "material",
+        "materialien",
+        "ware",
+        "waren",
+        "koerper",
+        "dose",
+        "dosen",
+        "wasser",
+        "waerme",
+        "kalt",
+        "warm",
+        "heiss",
+        "ab",
+        "ober",
+        "unter",
+        "grund",
+        "rueck",
+        "frisch",
+    ]
+)
+_LINKS = ("", "s", "n", "en", "e", "es", "er")
+
+
+def fold(text: str) -> str:
+    """Lower case, umlauts and ß folded (ä -> ae), other accents stripped."""
+    lowered = text.lower().translate(_FOLD)
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokens(text: str) -> list[str]:
+    """Folded words and the punctuation marks that structure a title."""
+    return _TOKEN_RE.findall(fold(text))
+
+
+def words(text: str) -> list[str]:
+    return [t for t in tokens(text) if t[0].isalnum()]
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """A light stem, the same for singular and plural, German and English:
+    treber/trebern, spaene/spaenen, ash/ashes, grain/grains, kabel/kabeln.
+
+    Applied until nothing changes, so that a plural and its singular always meet."""
+    t = token
+    for _ in range(3):
+        s = _stem_once(t)
+        if s == t:
+            break
+        t = s
+    return t
+
+
+def _stem_once(t: str) -> str:
+    if len(t) <= 3 or t[-1].isdigit():
+        return t
+    if t.endswith("ies") and len(t) > 5:
+        return t[:-3] + "y"
+    if t.endswith(("en", "es")) and len(t) >= 6 and not t.endswith(("een", "ees")):
+        return t[:-2]
+    if t.endswith("e") and len(t) >= 4:
+        return t[:-1]
+    if t.endswith("n") and len(t) >= 5 and t[-2] in "rl":
+        return t[:-1]
+    if t.endswith("s") and len(t) >= 4 and t[-2] not in "su":
+        return t[:-1]
+    return t
+
+
+def temperature_in(text: str) -> float | None:
+    """A temperature in °C named in a text ("Warmwasser ca. 40 °C"), or None."""
+    found = _TEMP_RE.findall(fold(text))
+    if not found:
+        return None
+    return max(float(v.replace(",", ".")) for v in found)
+
+
+Entry = tuple[str, str]  # (kind, id): ("concept", "spent_grain")
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """One knowledge-base entry found in a text, with its weight and the words."""
+
+    kind: str
+    id: str
+    weight: float
+    words: str
+
+
+class Vocabulary:
+    """The knowledge base's terms, ready for spotting in free text.
+
+    ``terms`` maps a term (any case) to the entries it names. Multi-word terms match as
+    stemmed word sequences; single words also match inside German compounds.
+    """
+
+    def __init__(
+        self, terms: Mapping[str, Sequence[Entry]], *, morphemes: Iterable[str] = GERMAN_MORPHEMES
+    ) -> None:
+        self.phrases: dict[tuple[str, ...], tuple[Entry, ...]] = {}
+        self.units: dict[str, tuple[Entry, ...]] = {}
+        for term, entries in terms.items():
+            parts = words(term)
+            if not parts:
+                continue
+            key = tuple(stem(p) for p in parts)
+            merged = tuple(dict.fromkeys((*self.phrases.get(key, ()), *entries)))
+            self.phrases[key] = merged
+            if len(parts) == 1 and len(parts[0]) >= 3:
+                for form in {parts[0], key[0]}:
+                    if len(form) >= 3:
+                        self.units[form] = tuple(
+                            dict.fromkeys((*self.units.get(form, ()), *entries))
+                        )
+            joined = "".join(parts)
+            if len(parts) > 1 and len(joined) >= 6:
+                # "REA-Gips" may be written "REAGips"; "Saw dust" as "sawdust".
+                self.units.setdefault(joined, merged)
+        self.max_len = max((len(k) for k in self.phrases), default=1)
+        self.morphemes = frozenset(m for m in morphemes if m not in self.units)
+        self._split_cache: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    # ------------------------------------------------------------------ compounds
+    def split(self, token: str) -> tuple[tuple[str, float], ...]:
+        """Known parts of a compound word with their weights (head = last part = 1.0).
+
+        ``"biertreber"`` -> ``(("treber", 1.0),)`` (``bier`` is a morpheme, not a term);
+        ``"holzhackschnitzel"`` -> ``(("holz", 0.6), ("hackschnitzel", 1.0))`` where both
+        are terms. Returns ``()`` where the word is no compound of known parts.
+        """
+        cached = self._split_cache.get(token)
+        if cached is not None:
+            return cached
+        result = self._split(token)
+        if len(self._split_cache) < 500_000:
+            self._split_cache[token] = result
+        return result
+
+    def _split(self, token: str) -> tuple[tuple[str, float], ...]:
+        if len(token) < 6 or token.endswith(_FREE_SUFFIXES):
+            return ()
+        n = len(token)
+        # best[i]: (number of segments, known characters, segments) covering token[:i]
+        best: list[tuple[int, int, tuple[tuple[str, bool], ...]] | None] = [None] * (n + 1)
+        best[0] = (0, 0, ())
+        for i in range(n):
+            current = best[i]
+            if current is None:
+                continue
+            for j in range(i + 3, n + 1):
+                piece = token[i:j]
+                known = len(piece) >= 4 and piece in self.units
+                if not known and piece not in self.morphemes:
+                    continue
+                for link in _LINKS:
+                    end = j + len(link)
+                    if end > n or token[j:end] != link:
+                        continue
+                    candidate = (
+                        current[0] + 1,
+                        current[1] + (len(piece) if known else 0),
+                        (*current[2], (piece, known)),
+                    )
+                    old = best[end]
+                    if old is None or (candidate[1], -candidate[0]) > (old[1], -old[0]):
+                        best[end] = candidate
+        full = best[n]
+        if full is not None and full[0] >= 2:
+            segments = full[2]
+        else:
+            # No full split: take the longest known head (German compounds end in the head).
+            for i in range(2, n - 3):
+                if token[i:] in self.units:
+                    head = ((token[i:], True),)
+                    prefix = token[:i]
+                    prefix_known = tuple(
+                        (prefix[:k], True) for k in (len(prefix),) if prefix[:k] in self.units
+                    )
+                    segments = prefix_known + head
+                    break
+            else:
+                return ()
+        known_parts = [(p, i == len(segments) - 1) for i, (p, k) in enumerate(segments) if k]
+        return tuple((p, 1.0 if is_head else 0.6) for p, is_head in known_parts)
+
+    # ------------------------------------------------------------------ spotting
+    def spot(self, text: str, *, weight: float = 1.0) -> list[Spot]:
+        """The entries a text names, each once with its best weight.
+
+        Words after "aus/from/of" (the origin) weigh 0.45; concepts after "für/for/zur"
+        (the purpose) weigh 0.6, uses and receivers keep full weight there; words in
+        parentheses weigh 0.8.
+        """
+        toks = tokens(text)
+        zone = 1.0
+        purpose = False
+        paren = 1.0
+        items: list[tuple[str, float, bool]] = []  # (word, zone weight, in purpose clause)
+        for tok in toks:
+            if tok in _CLOSERS or tok == "/":
+                zone, purpose = 1.0, False
+                continue
+            if tok == ",":
+                if zone < 1.0 and not purpose:
+                    zone = 1.0
+                continue
+            if tok in ("(", "["):
+                paren = 0.8
+                continue
+            if tok in (")", "]"):
+                paren = 1.0
+                continue
+            if tok in ORIGIN_MARKERS:
+                zone, purpose = 0.45, False
+                items.append(("", 0.0, False))
+                continue
+            if tok in PURPOSE_MARKERS:
+                zone, purpose = 1.0, True
+                items.append(("", 0.0, False))
+                continue
+            items.append((tok, zone * paren, purpose))
+        best: dict[Entry, Spot] = {}
+
+        def record(entries: Iterable[Entry], w: float, surface: str, in_purpose: bool) -> None:
+            for kind, ident in entries:
+                eff = w * weight
+                if kind == "concept" and in_purpose:
+                    eff *= 0.6
+                old = best.get((kind, ident))
+                if old is None or eff > old.weight:
+                    best[(kind, ident)] = Spot(kind, ident, round(eff, 4), surface)
+
+        stems = [stem(w) if w else "" for w, _, _ in items]
+        covered = [False] * len(items)
+        for i in range(len(items)):
+            if not items[i][0]:
+                continue
+            for length in range(min(self.max_len, len(items) - i), 0, -1):
+                key = tuple(stems[i : i + length])
+                if "" in key:
+                    continue
+                entries = self.phrases.get(key)
+                if entries:
+                    surface = " ".join(w for w, _, _ in items[i : i + length])
+                    w = min(z for _, z, _ in items[i : i + length])
+                    record(entries, w, surface, items[i + length - 1][2])
+                    for k in range(i, i + length):
+                        covered[k] = True
+                    break
+        for i, (word, zone_w, in_purpose) in enumerate(items):
+            if not word or covered[i] or word in _STOP or word.isdigit():
+                continue
+            parts = self.split(word) or self.split(stems[i])
+            for part, part_w in parts:
+                record(self.units.get(part, ()), zone_w * part_w * 0.95, word, in_purpose)
+        return sorted(best.values(), key=lambda s: (s.kind, s.id))
+
+
+# ---------------------------------------------------------------------- n-gram vectors
+
+N_FEATURES = 2**20
+
+
+@lru_cache(maxsize=1)
+def _hasher() -> object:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=(3, 5),
+        n_features=N_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        lowercase=False,
+        preprocessor=lambda t: " ".join(words(t)),
+        dtype=np.float32,
+    )
+
+
+def ngram_counts(texts: Sequence[str]) -> sp.csr_matrix:
+    """Character 3..5-gram counts (hashed, word-bounded) of folded texts, one row each."""
+    if not texts:
+        return sp.csr_matrix((0, N_FEATURES), dtype=np.float32)
+    matrix = _hasher().transform(texts)  # type: ignore[attr-defined]
+    return sp.csr_matrix(matrix, dtype=np.float32)
+
+
+def tfidf(
+    counts: sp.csr_matrix, df: np.ndarray, n_docs: int, *, max_df_share: float | None = None
+) -> sp.csr_matrix:
+    """Sublinear TF-IDF, rows L2-normalised. ``df`` holds each feature's document
+    frequency among ``n_docs`` documents; features in more than ``max_df_share`` of a
+    large corpus carry no ranking signal and are dropped (keeps products sparse)."""
+    m = sp.csr_matrix(counts, dtype=np.float32, copy=True)
+    m.data = 1.0 + np.log(m.data)
+    idf = (np.log((1.0 + n_docs) / (1.0 + df)) + 1.0).astype(np.float32)
+    if max_df_share is not None and n_docs >= 2000:
+        idf[df > max(50.0, max_df_share * n_docs)] = 0.0
+    m = sp.csr_matrix(m.multiply(idf[np.newaxis, :]), dtype=np.float32)
+    m.eliminate_zeros()
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms).dot(m), dtype=np.float32)
+
+
+def document_frequency(counts: sp.csr_matrix) -> np.ndarray:
+    """How many rows contain each feature."""
+    binary = counts.copy()
+    binary.data[:] = 1.0
+    return np.asarray(binary.sum(axis=0)).ravel().astype(np.float32)
+
+
+__all__ = [
+    "GERMAN_MORPHEMES",
+    "N_FEATURES",
+    "ORIGIN_MARKERS",
+    "PURPOSE_MARKERS",
+    "Spot",
+    "Vocabulary",
+    "document_frequency",
+    "fold",
+    "ngram_counts",
+    "stem",
+    "temperature_in",
+    "tfidf",
+    "tokens",
+    "words",
+]
