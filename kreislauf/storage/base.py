@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NoReturn
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Connection, Engine, Table, select
@@ -65,7 +65,7 @@ class Store:
         if found is None:
             self._missing_region(connection, region_id)
 
-    def _missing_region(self, connection: Connection, region_id: str) -> None:
+    def _missing_region(self, connection: Connection, region_id: str) -> NoReturn:
         known = self._region_ids(connection)
         suggestion = suggest(region_id, known)
         if suggestion is not None:

@@ -17,7 +17,7 @@ from kreislauf.core.leads import Lead, LeadEvent, LeadStatus
 from kreislauf.core.region import Region
 from kreislauf.core.streams import Availability, Direction, Stream, StreamType
 
-Row = Mapping[str, Any]
+Row = Mapping[Any, Any]  # RowMapping or a dict of column values
 
 
 def aware(value: datetime) -> datetime:

@@ -252,7 +252,6 @@ class Repository(LeadStore, FeatureStore, Store):
             row = connection.execute(select(regions).where(regions.c.id == region_id)).first()
             if row is None:
                 self._missing_region(connection, region_id)
-                raise AssertionError("unreachable")
             actor_result = connection.execute(
                 select(actors).where(actors.c.region_id == region_id).order_by(actors.c.position)
             )
