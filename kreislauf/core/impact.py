@@ -438,9 +438,9 @@ def _price_from_row(row: Mapping[str, str], where: str, problems: list[Problem])
 def transport_co2e_t(
     table: FactorTable, distance_km: float, tonnes: float, mode: str = "hgv"
 ) -> float | None:
-    """Tonnes CO2e of moving ``tonnes`` over ``distance_km`` by ``mode`` (one way,
-    average laden lorry: empty return trips are part of DESNZ's average), or None where
-    the table has no factor."""
+    """Tonnes CO2e of moving ``tonnes`` over ``distance_km`` by ``mode`` (the DESNZ
+    average-laden lorry or freight-train factor per t.km), or None where the table has
+    no factor."""
     per_tkm = table.transport_per_tkm(mode)
     if per_tkm is None:
         return None
