@@ -147,7 +147,7 @@ class TextIndex:
         self, query: str, language: Language | None = None, limit: int = 10
     ) -> list[tuple[str, float]]:
         """The best keys for ``query`` as (key, score 0..1), best first, one row per key;
-        ties go to the shorter text, then the smaller key."""
+        ties go to the text more similar as a whole, then to the shorter text."""
         folded = fold_text(query)
         if not folded or limit <= 0 or not self._keys:
             return []
@@ -168,7 +168,7 @@ class TextIndex:
         whole = process.cdist([folded], self._texts, scorer=fuzz.ratio, dtype=np.float64)[0]
         scores = np.maximum(scores, whole)
         scores[~self._by_language[language]] = -1.0
-        order = np.lexsort((self._lengths, -scores))
+        order = np.lexsort((self._lengths, -whole, -scores))
         found: list[tuple[str, float]] = []
         seen: set[str] = set()
         for index in order:

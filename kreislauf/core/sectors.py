@@ -270,6 +270,8 @@ class SectorCatalogue:
     ) -> list[SectorHit]:
         """Sectors whose title or common name (German, English or both) is nearest to
         ``text``, best first; a code as ``text`` gives that sector with score 1."""
+        if limit <= 0:
+            return []
         exact = self.get(text)
         if exact is not None:
             return [SectorHit(exact, 1.0)]
