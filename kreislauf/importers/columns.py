@@ -292,8 +292,9 @@ SHEET_ALIASES: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-#: Rows whose id begins with one of these are the template's examples: skipped on import.
-EXAMPLE_PREFIXES = ("beispiel", "example")
+#: Rows whose id reads like this ("BEISPIEL-1", "Example-S2") are the template's
+#: examples: skipped on import. Ids such as "example-corp" are not.
+EXAMPLE_ID = re.compile(r"^\s*(beispiel|example)[-_ ]?[a-z]?\d+\s*$", re.IGNORECASE)
 
 
 def find_column(header: str, columns: tuple[Column, ...]) -> Column | None:
@@ -324,7 +325,8 @@ def base_name(path: PurePath) -> str:
 
 
 def is_example(identifier: str) -> bool:
-    return fold(identifier).startswith(EXAMPLE_PREFIXES)
+    """True for the ids of the template's example rows."""
+    return EXAMPLE_ID.match(identifier) is not None
 
 
 __all__ = [
@@ -332,7 +334,7 @@ __all__ = [
     "ACTOR_KIND",
     "AVAILABILITY",
     "DIRECTION",
-    "EXAMPLE_PREFIXES",
+    "EXAMPLE_ID",
     "REGION_ROWS",
     "SHEETS",
     "SHEET_ALIASES",

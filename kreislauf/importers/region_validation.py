@@ -236,7 +236,8 @@ def missing_actors(streams: Any, actor_ids: Sequence[str]) -> Iterator[Problem]:
         actor = stream.get("actor") if isinstance(stream, dict) else None
         if not isinstance(actor, str) or not actor or actor in known:
             continue
-        close = difflib.get_close_matches(actor, list(known), n=1, cutoff=0.6)
+        same_case = [k for k in known if k.casefold() == actor.casefold()]
+        close = same_case or difflib.get_close_matches(actor, sorted(known), n=1, cutoff=0.6)
         path = f"streams[{index}].actor"
         if close:
             yield Problem(path, MSG_NO_ACTOR, {"actor": actor, "suggestion": close[0]})

@@ -73,8 +73,17 @@ def _table(
     for item in items:
         row = [write_cell(item.get(c.key), c, language) for c in columns]
         row += [encode_extra(item.get(k), native=native) for k in extra_keys]
-        rows.append(row)
+        rows.append([_xml_safe(v) for v in row] if native else row)
     return header, rows
+
+
+def _xml_safe(value: Any) -> Any:
+    """Text without the control characters XML (and so XLSX) cannot hold."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return value
 
 
 def _region_rows(region: dict[str, Any], language: Language, *, native: bool) -> list[list[Any]]:
@@ -86,7 +95,7 @@ def _region_rows(region: dict[str, Any], language: Language, *, native: bool) ->
     for key, value in region.items():
         if key not in keys:
             rows.append([key, encode_extra(value, native=native)])
-    return rows
+    return [[_xml_safe(v) for v in row] for row in rows] if native else rows
 
 
 # --------------------------------------------------------------------------- XLSX
