@@ -399,3 +399,18 @@ def test_sector_catalogue_rejects_orphans_and_dangling_terms() -> None:
 def test_fold_text() -> None:
     assert fold_text("Bäckerei-Abfälle, Straße") == "baeckerei abfaelle strasse"
     assert fold_text("Café  Crème") == "cafe creme"
+
+
+def test_every_message_template_has_a_german_translation() -> None:
+    from kreislauf.core import codes, sectors
+    from kreislauf.i18n import catalogue
+
+    german = catalogue("de")
+    templates = {
+        value
+        for module in (codes, sectors)
+        for name, value in vars(module).items()
+        if name.isupper() and isinstance(value, str) and "{" in value
+    }
+    assert len(templates) >= 10
+    assert sorted(t for t in templates if t not in german) == []
