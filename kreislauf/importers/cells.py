@@ -97,7 +97,8 @@ def read_cell(value: Any, column: Column, language: Language = "de") -> Any:
     if kind == "text":
         return cell_text(value)
     if kind == "number":
-        return parse_number(value)
+        number = parse_number(value)
+        return int(number) if number.is_integer() and abs(number) < 1e15 else number
     if kind == "int":
         return parse_int(value)
     if kind == "code":

@@ -63,6 +63,7 @@ _SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
     "streams": ("Stoffströme", STREAM_COLUMNS),
 }
 _INDEX = re.compile(r"\[\d+\]$")
+_ITEM = re.compile(r"^(actors|streams)\[\d+\]")
 
 
 @dataclass
@@ -73,6 +74,7 @@ class _Collected:
     places: dict[str, tuple[str, tuple[int, int, int]]] = field(default_factory=dict)
     problems: list[tuple[tuple[int, int, int], Problem]] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
+    tables: dict[str, tuple[Table, dict[str, int]]] = field(default_factory=dict)
 
     def add(self, order: tuple[int, int, int], problem: Problem) -> None:
         self.problems.append((order, problem))
@@ -106,6 +108,7 @@ def _read_table(
 ) -> None:
     """Turn a table's rows into items of ``document[section]``."""
     columns = _SECTIONS[section][1]
+    language = _table_language(table, columns, language)
     seen: dict[str, int] = {}
     for index, (header, column) in enumerate(zip(table.header, table.columns, strict=False)):
         key = column.key if column else header
@@ -126,6 +129,7 @@ def _read_table(
         )
     if missing:
         return
+    collected.tables[section] = (table, seen)
     id_index = seen["id"]
     items: list[dict[str, Any]] = collected.document[section]
     for row, values in table.rows:
@@ -153,6 +157,16 @@ def _read_table(
                 collected.failed.add(f"{path}.{key}")
                 collected.add(where[1], Problem(where[0], exc.message, dict(exc.params)))
         items.append(item)
+
+
+def _table_language(table: Table, columns: tuple[Column, ...], default: Language) -> Language:
+    """German or English, as most of the table's headers are written."""
+    headers = {fold(h) for h in table.header}
+    german = sum(fold(c.de) in headers and c.de != c.en for c in columns)
+    english = sum(fold(c.en) in headers and c.de != c.en for c in columns)
+    if german == english:
+        return default
+    return "de" if german > english else "en"
 
 
 def _read_region_rows(rows: Iterable[tuple[Any, ...]], region: dict[str, Any]) -> None:
@@ -188,9 +202,17 @@ def _finish(collected: _Collected, region_id: str | None, source: str) -> Region
             if problem.path in collected.failed:
                 continue
             ref, order = _place(problem.path, collected)
-            problems.append((order, Problem(ref, problem.message, problem.params)))
+            params = {
+                key: _place(value, collected)[0] if _is_path(value) else value
+                for key, value in problem.params.items()
+            }
+            problems.append((order, Problem(ref, problem.message, params)))
     problems.sort(key=lambda pair: pair[0])
     raise ValidationError([p for _, p in problems], source=source)
+
+
+def _is_path(value: Any) -> bool:
+    return isinstance(value, str) and _ITEM.match(value) is not None
 
 
 def _place(path: str, collected: _Collected) -> tuple[str, tuple[int, int, int]]:
@@ -205,10 +227,13 @@ def _place(path: str, collected: _Collected) -> tuple[str, tuple[int, int, int]]
         if "." not in probe:
             break
         parent, _, last = probe.rpartition(".")
-        # A missing required field: the cell is empty, name the row and column.
+        # A missing required field: its cell is empty, name it by row and column.
         if parent in collected.places and last:
             ref, order = collected.places[parent]
-            return f"{ref}, {last}", order
+            table, seen = collected.tables[parent.split("[", 1)[0]]
+            if last in seen:
+                return table.cell_ref(order[1], seen[last]), (order[0], order[1], seen[last])
+            return ref, order
         probe = parent
     return path, (-1, 0, 0)
 
