@@ -31,10 +31,11 @@ from kreislauf.core.actors import Actor
 from kreislauf.core.impact import FactorTable, estimate_impact, transport_co2e_t
 from kreislauf.core.knowledge import KnowledgeBase, nace_under
 from kreislauf.core.leads import Lead, LeadStatus
-from kreislauf.core.reasons import AVAILABILITY_WORDS, Reasons, number, strength_word
+from kreislauf.core.reasons import AVAILABILITY_WORDS, TYPE_WORDS, Reasons, number, strength_word
 from kreislauf.core.region import Region
 from kreislauf.core.represent import Representations, StreamFeatures, represent, represent_streams
 from kreislauf.core.scoring import (
+    TYPE_PRIOR,
     CodeKeys,
     FeedbackArrays,
     Pairs,
@@ -180,6 +181,7 @@ class Matcher:
         self.need_codes_t = sp.csr_matrix(self.needs.codes.T)
         self.need_licence_t = sp.csr_matrix(self.needs.licence.T)
         self.need_ngram_t = sp.csr_matrix(self.need_tfidf.T)
+        self.need_kind_t = sp.csr_matrix(self.needs.kind.T)
 
     def _processors(self) -> dict[int, list[str]]:
         """Route number -> actor ids able to process for a two-step route."""
@@ -246,6 +248,7 @@ class Matcher:
             need_link_t=self.need_link_t,
             need_codes_t=self.need_codes_t,
             need_licence_t=self.need_licence_t,
+            need_kind_t=self.need_kind_t,
             feedback=self._feedback_arrays,
         )
 
@@ -344,7 +347,10 @@ class Matcher:
             ),
             None,
         )
-        if route is not None and route.implicit:
+        if route is not None and route.id.startswith("use:"):
+            uid = route.id[4:]
+            reasons.add("same_use", label=lambda lang, u=uid: kb.label("use", u, lang))
+        elif route is not None and route.implicit:
             cid = next(iter(route.from_))
             reasons.add("same", label=lambda lang, c=cid: kb.label("concept", c, lang))
         elif pathway is not None and route is not None:
@@ -388,7 +394,9 @@ class Matcher:
                 need_terms=", ".join(need_words[:4]),
             )
         sim = float(offer_tfidf[o].multiply(need_tfidf[n]).sum())
-        if sim >= 0.2:
+        if route is None and of.type == nf.type and TYPE_PRIOR.get(of.type, 0.0) > 0:
+            reasons.add("same_type", kind=lambda lang, t=of.type: TYPE_WORDS[lang][t])
+        if sim >= 0.2 or (route is None and sim > 0.0):
             reasons.add("text", percent=str(round(sim * 100)))
         self._code_reasons(reasons, offer, need)
         co2_transport: float | None = None
@@ -729,6 +737,7 @@ def match_stream(
             need_link_t=matcher.need_link_t,
             need_codes_t=matcher.need_codes_t,
             need_licence_t=matcher.need_licence_t,
+            need_kind_t=matcher.need_kind_t,
         )
         order = top_k_order(
             pairs.rows,
@@ -751,6 +760,7 @@ def match_stream(
             need_link_t=sp.csr_matrix(side.link.T),
             need_codes_t=sp.csr_matrix(side.codes.T),
             need_licence_t=sp.csr_matrix(side.licence.T),
+            need_kind_t=sp.csr_matrix(side.kind.T),
         )
         flipped_rows = np.zeros(len(pairs.rows), dtype=np.int64)
         order = top_k_order(

@@ -19,6 +19,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Offer and need name the same thing: {label}.",
         "de": "Angebot und Bedarf nennen dasselbe: {label}.",
     },
+    "same_use": {
+        "en": "Offer and need both concern {label}.",
+        "de": "Angebot und Bedarf betreffen beide: {label}.",
+    },
     "link_concept": {
         "en": "The need asks for {label}.",
         "de": "Der Bedarf fragt nach {label}.",
@@ -46,6 +50,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "text": {
         "en": "The texts are similar in wording ({percent} % character n-gram similarity).",
         "de": "Die Texte ähneln sich im Wortlaut ({percent} % Ähnlichkeit der Zeichenfolgen).",
+    },
+    "same_type": {
+        "en": "Both are {kind}: offer and need of the same kind.",
+        "de": "Beides {kind}: Angebot und Bedarf derselben Art.",
     },
     "code_same": {
         "en": "The need names the same waste code {code}.",
@@ -114,6 +122,29 @@ STRENGTH_WORDS: dict[str, tuple[str, str, str]] = {
     "de": ("gängige Praxis", "verbreitete Praxis", "möglicher Weg"),
 }
 
+TYPE_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "material": "materials",
+        "energy": "energy",
+        "water": "water",
+        "equipment": "equipment",
+        "service": "services",
+        "knowledge": "know-how",
+        "capacity": "capacities",
+        "data": "data",
+    },
+    "de": {
+        "material": "Materialien",
+        "energy": "Energie",
+        "water": "Wasser",
+        "equipment": "Geräte und Anlagen",
+        "service": "Dienstleistungen",
+        "knowledge": "Wissen",
+        "capacity": "Kapazitäten",
+        "data": "Daten",
+    },
+}
+
 AVAILABILITY_WORDS: dict[str, dict[str, str]] = {
     "en": {"continuous": "continuous", "seasonal": "seasonal", "one-off": "one-off"},
     "de": {"continuous": "laufend", "seasonal": "saisonal", "one-off": "einmalig"},
@@ -148,4 +179,4 @@ class Reasons:
             (self.en if language == "en" else self.de).append(sentence)
 
 
-__all__ = ["AVAILABILITY_WORDS", "TEMPLATES", "Reasons", "number", "strength_word"]
+__all__ = ["AVAILABILITY_WORDS", "TEMPLATES", "TYPE_WORDS", "Reasons", "number", "strength_word"]

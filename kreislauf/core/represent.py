@@ -193,12 +193,17 @@ def features_of(
     concepts = dict(meaning.concepts)
     terms = dict(meaning.terms)
     if stream.ewc:
-        for rank, cid in enumerate(kb.concepts_for_code(stream.ewc)):
-            weight = CODE_WEIGHT if rank == 0 else CODE_WEIGHT * 0.8
-            # a code's chapter prefix is vague: it adds little where the text is specific
-            if weight > concepts.get(cid, 0.0):
-                concepts[cid] = weight
-                terms.setdefault(f"concept:{cid}", stream.ewc)
+        bare = stream.ewc.rstrip("*").strip()
+        for prefix, level_weight in ((bare, CODE_WEIGHT), (bare[:5], 0.5), (bare[:2], 0.25)):
+            found = kb.ewc_index.get(prefix, ())
+            if not found:
+                continue
+            # a group or chapter names many concepts: each gets a share of the evidence
+            weight = level_weight / max(1.0, len(found) ** 0.5)
+            for cid in found:
+                if weight > concepts.get(cid, 0.0):
+                    concepts[cid] = round(weight, 4)
+                    terms.setdefault(f"concept:{cid}", stream.ewc)
     temperature = (
         stream.temperature_c if stream.temperature_c is not None else meaning.temperature_c
     )

@@ -24,7 +24,7 @@ loop over pairs.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -38,6 +38,9 @@ from kreislauf.core.text import N_FEATURES, document_frequency, tfidf
 from kreislauf.core.units import UNITS, Dimension
 
 IMPLICIT_STRENGTH = 0.85
+USE_STRENGTH = 0.6
+MIN_OFFER_USE = 0.6
+CROSS_TYPE_FACTOR = 0.85
 VIA_PENALTY = 0.8
 PATH_GAIN = 1.6
 W_CODE = 0.95
@@ -78,6 +81,19 @@ TYPE_RULES: dict[tuple[str, str], int] = {
     ("knowledge", "service"): 2,
     ("data", "knowledge"): 2,
     ("knowledge", "data"): 2,
+}
+
+
+#: Evidence that two streams of the same type belong together before any word is read:
+#: equipment, capacity, services, know-how and data are few and specific to their type.
+TYPE_PRIOR: dict[str, float] = {
+    "equipment": 0.3,
+    "capacity": 0.3,
+    "service": 0.3,
+    "knowledge": 0.3,
+    "data": 0.3,
+    "energy": 0.12,
+    "water": 0.12,
 }
 
 
@@ -177,6 +193,20 @@ def build_context(kb: KnowledgeBase) -> Context:
                 implicit=True,
             )
         )
+    for uid in sorted(kb.uses):
+        routes.append(
+            Route(
+                id=f"use:{uid}",
+                from_=frozenset(),
+                to=frozenset(),
+                uses=frozenset({uid}),
+                receivers=frozenset(),
+                strength=USE_STRENGTH,
+                nace=(),
+                min_temperature_c=None,
+                implicit=True,
+            )
+        )
     by_from: dict[str, list[int]] = {}
     by_to: dict[str, list[int]] = {}
     by_use: dict[str, list[int]] = {}
@@ -234,6 +264,7 @@ class Side:
     codes: sp.csr_matrix  # rows x code keys
     licence: sp.csr_matrix  # offers: own full code (hazardous only); needs: actor licences
     ngram: sp.csr_matrix  # raw n-gram counts
+    kind: sp.csr_matrix  # rows x types: the type prior (offers) or a one-hot type (needs)
     actor: np.ndarray
     type: np.ndarray
     temperature: np.ndarray
@@ -379,6 +410,10 @@ def build_side(
                         if feat.temperature_c is None:
                             value *= 0.9
                     _max_into(via if route.via else direct, ri, value)
+            for uid, w in feat.uses.items():
+                ri = ctx.route_index.get(f"use:{uid}")
+                if ri is not None and w >= MIN_OFFER_USE:
+                    _max_into(direct, ri, w * USE_STRENGTH * ctx.use_weight.get(uid, 1.0))
             for ri, v in direct.items():
                 rows.append(i)
                 cols.append(ri)
@@ -461,6 +496,7 @@ def build_side(
         codes=_csr(crow, ccol, cval, (n, width)),
         licence=_csr(lrow, lcol, [1.0] * len(lrow), (n, width)),
         ngram=ngram,
+        kind=_kind_matrix(stype, offers),
         actor=actor,
         type=stype,
         temperature=temperature,
@@ -475,6 +511,21 @@ def build_side(
         main_concept=main_concept,
         nace=naces,
     )
+
+
+def _kind_matrix(types: np.ndarray, offers: bool) -> sp.csr_matrix:
+    n = len(types)
+    if offers:
+        values = np.asarray(
+            [TYPE_PRIOR.get(TYPES[t], 0.0) for t in types.tolist()], dtype=np.float32
+        )
+    else:
+        values = np.ones(n, dtype=np.float32)
+    m = sp.csr_matrix(
+        (values, (np.arange(n), types.astype(np.int64))), shape=(n, len(TYPES)), dtype=np.float32
+    )
+    m.eliminate_zeros()
+    return m
 
 
 # ------------------------------------------------------------------------ pair factors
@@ -542,6 +593,15 @@ class Pairs:
 _TYPE_TABLE = type_table()
 
 
+def _log_miss(
+    matrix: sp.csr_matrix, transform: Callable[[np.ndarray], np.ndarray]
+) -> sp.csr_matrix:
+    """log(1 - p) of each entry, p = transform(value) clipped below 1."""
+    out = sp.csr_matrix(matrix, dtype=np.float64, copy=True)
+    out.data = np.log1p(-np.clip(transform(out.data), 0.0, 0.999))
+    return out
+
+
 def score_block(
     offers: Side,
     needs: Side,
@@ -552,6 +612,7 @@ def score_block(
     need_link_t: sp.csr_matrix,
     need_codes_t: sp.csr_matrix,
     need_licence_t: sp.csr_matrix,
+    need_kind_t: sp.csr_matrix,
     feedback: FeedbackArrays | None = None,
 ) -> Pairs:
     """Score the offers ``rows`` against every need; hard rules applied."""
@@ -570,19 +631,14 @@ def score_block(
     lic = sp.csr_matrix(offers.licence[rows] @ need_licence_t)
     lic.data[:] = 1.0
     best = direct.maximum(via)
-    path = best.copy()
-    path.data = 1.0 - np.exp(-PATH_GAIN * path.data)
-    b = code * W_CODE
-    c = text * W_TEXT
-    raw = (
-        path
-        + b
-        + c
-        - path.multiply(b)
-        - path.multiply(c)
-        - b.multiply(c)
-        + path.multiply(b).multiply(c)
-    )
+    prior = sp.csr_matrix(offers.kind[rows] @ need_kind_t)
+    # noisy-or of the evidence, in log space so that sparse patterns simply add up
+    log_miss = _log_miss(best, lambda x: 1.0 - np.exp(-PATH_GAIN * x))
+    log_miss = log_miss + _log_miss(code, lambda x: W_CODE * x)
+    log_miss = log_miss + _log_miss(text, lambda x: W_TEXT * x)
+    log_miss = log_miss + _log_miss(prior, lambda x: x)
+    raw = sp.csr_matrix(log_miss)
+    raw.data = 1.0 - np.exp(raw.data)
     pflag = (best > 0.05).astype(np.float32)
     vflag = ((via - direct) > 0).astype(np.float32)
     combined = sp.csr_matrix(raw + 2.0 * pflag + 4.0 * lic + 8.0 * vflag)
@@ -616,8 +672,13 @@ def score_block(
         needs.dim[col],
         needs.per_year[col],
     )
+    cross = rule[keep] == 2
     score = (
-        raw_v * distance_factor(km) * qf * availability_factor(offers.avail[r], needs.avail[col])
+        np.where(cross, CROSS_TYPE_FACTOR, 1.0)
+        * raw_v
+        * distance_factor(km)
+        * qf
+        * availability_factor(offers.avail[r], needs.avail[col])
     )
     if feedback is not None:
         score = feedback.apply(r, col, score)

@@ -30,8 +30,12 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+|[.,;:/()\[\]]")
 _TEMP_RE = re.compile(r"(-?\d{1,3}(?:[.,]\d)?)\s*(?:°\s*c\b|grad\b|degc\b|° ?celsius)")
 
 #: Words that introduce where something comes from: what follows describes the origin.
-ORIGIN_MARKERS = frozenset(
-    ["aus", "von", "vom", "beim", "bei", "from", "of", "ex", "after", "nach", "infolge"]
+ORIGIN_MARKERS = frozenset(["von", "vom", "beim", "bei", "from", "ex"])
+#: "aus" names the origin before an article ("aus der Kaltpressung") but the material
+#: before a noun ("Hohlkörper aus Polyethylen").
+ORIGIN_BEFORE_ARTICLE = frozenset({"aus"})
+_ARTICLES = frozenset(
+    ["der", "dem", "den", "des", "einer", "einem", "eines", "unserer", "unserem", "unseren"]
 )
 #: Words that introduce what something is for: receivers and uses follow.
 PURPOSE_MARKERS = frozenset(["fuer", "zur", "zum", "zu", "for", "to", "into", "als", "as"])
@@ -111,7 +115,6 @@ GERMAN_MORPHEMES: frozenset[str] = frozenset(
         "gross",
         "klein",
         "gebraucht",
-        "alt",
         "ueber",
         "unter",
         "nach",
@@ -156,15 +159,51 @@ GERMAN_MORPHEMES: frozenset[str] = frozenset(
         "kalt",
         "warm",
         "heiss",
-        "ab",
         "ober",
-        "unter",
         "grund",
         "rueck",
         "frisch",
+        "hart",
+        "weich",
+        "bunt",
+        "edel",
+        "voll",
+        "leer",
+        "massiv",
+        "schwer",
+        "leicht",
     ]
 )
 _LINKS = ("", "s", "n", "en", "e", "es", "er")
+
+
+def _is_fragment(prefix: str, head: str) -> bool:
+    """True where ``head`` is likely the tail of another word ("glasfl|asche"): the part
+    before it must look like a word (a vowel, not ending in a cluster that no German or
+    English word ends in)."""
+    if not any(v in prefix for v in "aeiouy"):
+        return True
+    return prefix.endswith(
+        (
+            "fl",
+            "schr",
+            "spr",
+            "pfl",
+            "kl",
+            "gl",
+            "bl",
+            "pl",
+            "tr",
+            "dr",
+            "kr",
+            "gr",
+            "br",
+            "pr",
+            "fr",
+            "schl",
+            "schw",
+        )
+    )
 
 
 def fold(text: str) -> str:
@@ -189,7 +228,7 @@ def stem(token: str) -> str:
     treber/trebern, spaene/spaenen, ash/ashes, grain/grains, kabel/kabeln.
 
     Applied until nothing changes, so that a plural and its singular always meet."""
-    t = token
+    t = token.replace("ae", "a").replace("oe", "o").replace("ue", "u") if len(token) > 3 else token
     for _ in range(3):
         s = _stem_once(t)
         if s == t:
@@ -317,8 +356,8 @@ class Vocabulary:
             segments = full[2]
         else:
             # No full split: take the longest known head (German compounds end in the head).
-            for i in range(2, n - 3):
-                if token[i:] in self.units:
+            for i in range(3, n - 3):
+                if token[i:] in self.units and not _is_fragment(token[:i], token[i:]):
                     head = ((token[i:], True),)
                     prefix = token[:i]
                     prefix_known = tuple(
@@ -344,7 +383,13 @@ class Vocabulary:
         purpose = False
         paren = 1.0
         items: list[tuple[str, float, bool]] = []  # (word, zone weight, in purpose clause)
-        for tok in toks:
+        for pos, tok in enumerate(toks):
+            if tok in ORIGIN_BEFORE_ARTICLE:
+                following = toks[pos + 1] if pos + 1 < len(toks) else ""
+                if following in _ARTICLES:
+                    zone, purpose = 0.45, False
+                items.append(("", 0.0, False))
+                continue
             if tok in _CLOSERS or tok == "/":
                 zone, purpose = 1.0, False
                 continue
