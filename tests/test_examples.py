@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kreislauf.core import Direction, Region, StreamType, parse_unit
 from kreislauf.core.units import SPEC_UNITS
@@ -68,12 +70,16 @@ def test_same_region_under_different_hash_seeds() -> None:
     assert len(digests) == 1
 
 
-def test_marker_offset_is_bounded_and_stable() -> None:
-    north, east = marker_offset("holzwerk-mulde", 2.5)
-    assert (north, east) == marker_offset("holzwerk-mulde", 2.5)
-    for key in ("a", "b", "holzwerk-mulde", "x" * 100):
-        n, e = marker_offset(key, 2.5)
-        assert math.hypot(n, e) <= 2.5 + 1e-9
+@given(key=st.text(min_size=1, max_size=60), spread=st.floats(min_value=0.1, max_value=3.0))
+def test_marker_offset_is_bounded_and_stable(key: str, spread: float) -> None:
+    north, east = marker_offset(key, spread)
+    assert (north, east) == marker_offset(key, spread)
+    assert 0.15 * spread - 1e-9 <= math.hypot(north, east) <= spread + 1e-9
+
+
+def test_marker_offsets_differ_between_actors() -> None:
+    offsets = {marker_offset(f"actor-{i}", 2.5) for i in range(200)}
+    assert len(offsets) == 200
 
 
 # --- the region as a whole ---------------------------------------------------------------------
@@ -276,6 +282,12 @@ def test_titles_read_german() -> None:
     german = sum(bool(_GERMAN.search(s.title)) for s in streams)
     assert german / len(streams) >= 0.8
     assert all(len(s.title) >= 4 and s.title == s.title.strip() for s in streams)
+
+
+def test_titles_vary_as_different_firms_write_them() -> None:
+    titles = [s.title for s in region().streams]
+    assert len(set(titles)) / len(titles) >= 0.85
+    assert max(Counter(titles).values()) <= 5
 
 
 def test_trade_jargon_the_brief_names_is_there() -> None:

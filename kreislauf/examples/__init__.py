@@ -2,8 +2,8 @@
 
 One demo region feeds the README, the docs, the tests and the web app's demo. The towns
 and their coordinates are real (:mod:`kreislauf.examples.places`); every firm, institute and
-association is fictional, as are their offers and needs, written in German the way firms
-write them. The region is deterministic: every call returns an equal region, independent of
+association is fictional (any likeness to a real firm's name is unintended), as are their
+offers and needs, written in German the way firms write them. The region is deterministic: every call returns an equal region, independent of
 hash seeds, time or random state.
 
 >>> region = mittelsachsen()

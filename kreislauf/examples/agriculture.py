@@ -62,7 +62,12 @@ def _dairy_farm(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSp
     if index % 3 == 0:
         streams.append(
             need(
-                "Biertreber oder Pressschnitzel als Eiweißfutter",
+                (
+                    "Biertreber oder Pressschnitzel als Eiweißfutter",
+                    "Suchen Treber (Brauerei) für Milchvieh",
+                    "Nassfutter gesucht: Biertreber, Pressschnitzel, Kartoffelpülpe",
+                    "Biertreber frisch, ca. 10–20 t/Woche",
+                )[index % 4],
                 round(cows * 2.2),
                 "t/a",
                 desc="Frisch oder siliert, Anlieferung Fahrsilo. Auch Molke oder Kartoffelschalen nach Absprache.",
@@ -72,7 +77,12 @@ def _dairy_farm(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSp
     elif index % 3 == 1:
         streams.append(
             need(
-                "Futterreste / Nebenprodukte aus Lebensmittelherstellung für Rinderfütterung",
+                (
+                    "Futterreste / Nebenprodukte aus Lebensmittelherstellung für Rinderfütterung",
+                    "Nebenprodukte Lebensmittelindustrie als Futter (Kleie, Treber, Schlempe)",
+                    "Suchen Futtermittel aus Reststoffen, z. B. Molke oder Kleie",
+                    "Eiweißfutter regional gesucht",
+                )[index % 4],
                 round(cows * 1.5),
                 "t/a",
                 desc="Treber, Schlempe, Kleie – alles was futtermittelrechtlich geht.",
@@ -81,7 +91,12 @@ def _dairy_farm(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSp
     else:
         streams.append(
             need(
-                "Gärrest flüssig als Wirtschaftsdünger",
+                (
+                    "Gärrest flüssig als Wirtschaftsdünger",
+                    "Suchen Gärreste für Ackerflächen",
+                    "Gärrest / Gülle zur Düngung, Abnahme Frühjahr",
+                    "Organischer Dünger (Gärrest) gesucht",
+                )[index % 4],
                 round(hectares * 6),
                 "m3/a",
                 desc=f"{_de(hectares)} ha Acker- und Grünland, Ausbringung März–Oktober mit Schleppschuh.",
@@ -91,7 +106,11 @@ def _dairy_farm(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSp
     if index % 4 == 1:
         streams.append(
             offer(
-                "Stroh Weizen/Gerste in Quaderballen",
+                (
+                    "Stroh Weizen/Gerste in Quaderballen",
+                    "Gerstenstroh, Rundballen",
+                    "Stroh ab Feld abzugeben",
+                )[index % 3],
                 round(hectares * 0.4),
                 "t/a",
                 desc="Ab Feld oder eingelagert, Pressung 120x70.",
@@ -101,7 +120,11 @@ def _dairy_farm(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSp
     if index % 4 == 0:
         streams.append(
             offer(
-                "Silofolie gebraucht, besenrein",
+                (
+                    "Silofolie gebraucht, besenrein",
+                    "Alte Silofolien und Unterziehfolie",
+                    "Agrarfolie (Silo/Stretch) gebraucht",
+                )[index % 3],
                 round(hectares / 100, 1) + 2,
                 "t/a",
                 ewc="02 01 04",

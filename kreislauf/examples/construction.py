@@ -48,7 +48,12 @@ def _builder(index: int, row: tuple[str, str, str, int, str, int]) -> ActorSpec:
             avail=ONCE,
         ),
         offer(
-            "Baumischabfall",
+            (
+                "Baumischabfall",
+                "Gemischte Baustellenabfälle",
+                "Baumischabfall aus Sanierung",
+                "Bauabfälle gemischt (Container)",
+            )[index % 4],
             round(employees * 4),
             "t/a",
             ewc="17 09 04" if index % 2 == 1 else None,

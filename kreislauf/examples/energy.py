@@ -43,7 +43,12 @@ def _biogas(index: int, row: tuple[str, str, str, int, int]) -> ActorSpec:
             avail=CONT,
         ),
         offer(
-            "Abwärme BHKW ~85 °C, ungenutzt",
+            (
+                "Abwärme BHKW ~85 °C, ungenutzt",
+                "BHKW-Wärme im Sommer frei (85 °C)",
+                "Überschusswärme Biogasanlage ~85 °C",
+                "Wärme aus Biogas-BHKW abzugeben",
+            )[index % 4],
             heat,
             "MWh/a",
             type=ENERGY,
@@ -246,7 +251,7 @@ ACTORS: tuple[ActorSpec, ...] = (
     ),
     actor(
         "buergerenergie-mittelsachsen",
-        "Bürgerenergie Mittelsachsen eG",
+        "Sonnenstrom Muldental eG",
         "35.11",
         5,
         "Mittweida",

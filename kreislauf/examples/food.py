@@ -30,7 +30,13 @@ def _bakery(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSpec:
     bakery_id, name, place, employees, shops, returns = row
     streams = [
         offer(
-            "Brot vom Vortag / Retourware aus Filialen",
+            (
+                "Brot vom Vortag / Retourware aus Filialen",
+                "Retourbrot und Brötchen vom Vortag",
+                "Altbrot / Backwarenrücklauf",
+                "Backwaren vom Vortag (unverkauft)",
+                "Rückläufer Brot und Kuchen",
+            )[index % 5],
             returns,
             "t/a",
             ewc="02 06 01" if index % 2 == 0 else None,
@@ -41,7 +47,11 @@ def _bakery(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSpec:
     if index % 2 == 0:
         streams.append(
             offer(
-                "Abwärme Backofen (Rauchgas/Schwaden)",
+                (
+                    "Abwärme Backofen (Rauchgas/Schwaden)",
+                    "Abgaswärme Backöfen",
+                    "Ofenabwärme Backstube",
+                )[index % 3],
                 round(shops * 25),
                 "MWh/a",
                 type=ENERGY,
@@ -125,7 +135,7 @@ ACTORS: tuple[ActorSpec, ...] = (
     ),
     actor(
         "kaeserei-wechselburg",
-        "Hofkäserei am Kloster Wechselburg",
+        "Hofkäserei Wechselburger Land",
         "10.51",
         9,
         "Wechselburg",

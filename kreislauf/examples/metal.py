@@ -48,7 +48,12 @@ def _machining(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSpe
     streams = [
         offer(steel, chips, "t/a", ewc="12 01 01" if index % 2 == 0 else None, avail=CONT),
         offer(
-            "Kühlschmierstoff-Emulsion (verbraucht)",
+            (
+                "Kühlschmierstoff-Emulsion (verbraucht)",
+                "KSS-Emulsion verbraucht",
+                "Altemulsion aus Bearbeitungszentren",
+                "Verbrauchte Kühlschmieremulsion (wassermischbar)",
+            )[index % 4],
             emulsion,
             "t/a",
             ewc="12 01 09*",
@@ -59,7 +64,11 @@ def _machining(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSpe
     if index % 2 == 0:
         streams.append(
             offer(
-                "Abwärme Druckluftkompressor ~45 °C",
+                (
+                    "Abwärme Druckluftkompressor ~45 °C",
+                    "Kompressorabwärme ca. 45 °C",
+                    "Abwärme Drucklufterzeugung (Schraubenverdichter)",
+                )[index % 3],
                 round(employees * 2.5),
                 "MWh/a",
                 type=ENERGY,
@@ -71,7 +80,11 @@ def _machining(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSpe
     else:
         streams.append(
             offer(
-                "Aluminiumspäne sortenrein (AlMgSi)",
+                (
+                    "Aluminiumspäne sortenrein (AlMgSi)",
+                    "Alu-Späne, trocken, sortenrein",
+                    "Aluminium-Drehspäne",
+                )[index % 3],
                 round(chips * 0.2),
                 "t/a",
                 ewc="12 01 03",
@@ -92,7 +105,15 @@ def _machining(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSpe
         )
     else:
         streams.append(
-            need("Härterei in der Nähe für Lohnhärten (Einsatzhärten)", 300, "h/a", type=SERVICE)
+            need(
+                (
+                    "Härterei in der Nähe für Lohnhärten (Einsatzhärten)",
+                    "Suchen Lohnhärterei (Vergüten, Nitrieren)",
+                )[index % 2],
+                300,
+                "h/a",
+                type=SERVICE,
+            )
         )
     return actor(shop_id, name, "25.62", employees, place, *streams)
 
@@ -110,7 +131,12 @@ def _garage(index: int, row: tuple[str, str, str, int, float]) -> ActorSpec:
     garage_id, name, place, employees, oil = row
     streams = [
         offer(
-            "Altöl (Motoren- und Getriebeöl)",
+            (
+                "Altöl (Motoren- und Getriebeöl)",
+                "Altöl aus Ölwechsel",
+                "Motorenöl gebraucht (Altöl)",
+                "Altöl aus Werkstatt",
+            )[index % 4],
             oil,
             "t/a",
             ewc="13 02 05*",
@@ -118,7 +144,12 @@ def _garage(index: int, row: tuple[str, str, str, int, float]) -> ActorSpec:
             avail=CONT,
         ),
         offer(
-            "Altreifen Pkw/Lkw",
+            (
+                "Altreifen Pkw/Lkw",
+                "Altreifen aus Reifenwechsel",
+                "Gebrauchte Reifen (nicht mehr fahrbereit)",
+                "Altreifen ohne Felge",
+            )[index % 4],
             round(oil * 3),
             "t/a",
             ewc="16 01 03" if index % 2 == 0 else None,

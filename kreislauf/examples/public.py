@@ -139,7 +139,13 @@ def _bauhof(index: int, row: tuple[str, int, int]) -> ActorSpec:
     label = town.removesuffix("/Sa.")
     streams = [
         offer(
-            "Grünschnitt, Laub und Baumschnitt aus Grünflächenpflege",
+            (
+                "Grünschnitt, Laub und Baumschnitt aus Grünflächenpflege",
+                "Grünschnitt und Laub (Parks, Friedhöfe)",
+                "Baum- und Strauchschnitt städtische Grünanlagen",
+                "Laub und Rasenschnitt",
+                "Grüngut aus Straßenbegleitgrün",
+            )[index % 5],
             green,
             "t/a",
             ewc="20 02 01" if index % 2 == 0 else None,
@@ -148,12 +154,26 @@ def _bauhof(index: int, row: tuple[str, int, int]) -> ActorSpec:
     ]
     if index % 3 == 0:
         streams.append(
-            offer("Straßenkehricht", round(green / 3), "t/a", ewc="20 03 03", avail=CONT)
+            offer(
+                (
+                    "Straßenkehricht",
+                    "Kehricht aus Straßenreinigung",
+                    "Streugut / Straßenkehricht nach Winter",
+                )[index // 3 % 3],
+                round(green / 3),
+                "t/a",
+                ewc="20 03 03",
+                avail=CONT,
+            )
         )
     if index % 3 == 0:
         streams.append(
             need(
-                "RC-Schotter für Wirtschaftswege und Parkplätze",
+                (
+                    "RC-Schotter für Wirtschaftswege und Parkplätze",
+                    "Recyclingschotter für Feldwege",
+                    "RC-Material 0/32 für Wegebau",
+                )[index // 3 % 3],
                 round(green * 1.5),
                 "t/a",
                 avail=SEAS,
@@ -162,7 +182,11 @@ def _bauhof(index: int, row: tuple[str, int, int]) -> ActorSpec:
     elif index % 3 == 1:
         streams.append(
             need(
-                "Holzhackschnitzel für Heizung Schule/Turnhalle",
+                (
+                    "Holzhackschnitzel für Heizung Schule/Turnhalle",
+                    "Hackschnitzel für kommunale Holzheizung",
+                    "Holzhackgut für Heizanlage Bauhof",
+                )[index // 3 % 3],
                 round(green / 4),
                 "t/a",
                 avail=SEAS,
@@ -171,7 +195,11 @@ def _bauhof(index: int, row: tuple[str, int, int]) -> ActorSpec:
     else:
         streams.append(
             offer(
-                "Kehrmaschine und Winterdienstfahrzeug im Sommer verfügbar",
+                (
+                    "Kehrmaschine und Winterdienstfahrzeug im Sommer verfügbar",
+                    "Multicar mit Anbaugeräten zu vermieten",
+                    "Häcksler und Hubsteiger stundenweise",
+                )[index // 3 % 3],
                 300,
                 "h/a",
                 type=EQUIPMENT,
@@ -215,7 +243,12 @@ def _klaeranlage(index: int, row: tuple[str, int, int]) -> ActorSpec:
     label = town.removesuffix("/Sa.")
     streams = [
         offer(
-            "Klärschlamm entwässert (TS ca. 25 %)",
+            (
+                "Klärschlamm entwässert (TS ca. 25 %)",
+                "Klärschlamm, entwässert (Zentrifuge)",
+                "Faulschlamm entwässert, ca. 25 % TS",
+                "Kommunaler Klärschlamm zur Verwertung",
+            )[index % 4],
             sludge,
             "t/a",
             ewc="19 08 05",
@@ -226,7 +259,11 @@ def _klaeranlage(index: int, row: tuple[str, int, int]) -> ActorSpec:
     if index % 2 == 0:
         streams.append(
             offer(
-                "Gereinigtes Abwasser / Brauchwasser aus Ablauf",
+                (
+                    "Gereinigtes Abwasser / Brauchwasser aus Ablauf",
+                    "Brauchwasser aus Kläranlagenablauf",
+                    "Klarwasser für Bewässerung oder Kühlung",
+                )[index % 3],
                 pe * 50,
                 "m3/a",
                 type=WATER,
@@ -236,12 +273,24 @@ def _klaeranlage(index: int, row: tuple[str, int, int]) -> ActorSpec:
         )
         streams.append(
             offer(
-                "Faulgas / Klärgas Überschuss", round(pe * 0.02), "MWh/a", type=ENERGY, avail=CONT
+                (
+                    "Faulgas / Klärgas Überschuss",
+                    "Klärgas, zeitweise Überschuss",
+                    "Faulgas ungenutzt (Fackel)",
+                )[index % 3],
+                round(pe * 0.02),
+                "MWh/a",
+                type=ENERGY,
+                avail=CONT,
             )
         )
         streams.append(
             need(
-                "Co-Substrat für Faulturm (Fette, Flotate)",
+                (
+                    "Co-Substrat für Faulturm (Fette, Flotate)",
+                    "Fettabscheiderinhalte zur Co-Vergärung gesucht",
+                    "Co-Substrate für Faulung (Flotatfett)",
+                )[index % 3],
                 round(pe / 50),
                 "m3/a",
                 ewc="19 08 09",
@@ -251,7 +300,11 @@ def _klaeranlage(index: int, row: tuple[str, int, int]) -> ActorSpec:
     else:
         streams.append(
             offer(
-                "Abwasserwärme Ablauf ~12–18 °C (Wärmepumpe)",
+                (
+                    "Abwasserwärme Ablauf ~12–18 °C (Wärmepumpe)",
+                    "Wärme aus Abwasser für Wärmepumpe",
+                    "Abwasserwärme im Ablauf (ganzjährig 12–18 °C)",
+                )[index % 3],
                 round(pe * 0.05),
                 "MWh/a",
                 type=ENERGY,
@@ -493,7 +546,7 @@ SERVICES: tuple[ActorSpec, ...] = (
     ),
     actor(
         "werkstatt-inklusion-rosswein",
-        "Werkstätten für Menschen mit Behinderung Roßwein",
+        "Integrationswerkstätten Roßwein gGmbH",
         "88.10",
         140,
         "Roßwein",

@@ -133,7 +133,7 @@ ACTORS: tuple[ActorSpec, ...] = (
     ),
     actor(
         "tafel-mittelsachsen",
-        "Tafel Mittelsachsen e.V.",
+        "Lebensmittelhilfe Muldental e.V.",
         "88.99",
         6,
         "Döbeln",
@@ -313,7 +313,7 @@ ACTORS: tuple[ActorSpec, ...] = (
     ),
     actor(
         "tierpark-hainichen",
-        "Tierpark Hainichen",
+        "Schaubauernhof Hainichen",
         "91.04",
         12,
         "Hainichen",
@@ -323,7 +323,7 @@ ACTORS: tuple[ActorSpec, ...] = (
     ),
     actor(
         "bsz-doebeln",
-        "Berufliches Schulzentrum Döbeln-Mittweida",
+        "Ausbildungszentrum Metall und Elektro Döbeln e.V.",
         "85.32",
         95,
         "Döbeln",
@@ -346,7 +346,7 @@ ACTORS: tuple[ActorSpec, ...] = (
     ),
     actor(
         "jugendherberge-augustusburg",
-        "Jugendherberge Schloss Augustusburg",
+        "Jugendgästehaus Augustusburg e.V.",
         "55.20",
         14,
         "Augustusburg",
@@ -354,7 +354,7 @@ ACTORS: tuple[ActorSpec, ...] = (
     ),
     actor(
         "kulturverein-rochlitz",
-        "Kulturfabrik Rochlitz e.V.",
+        "Theaterwerkstatt Rochlitz e.V.",
         "90.04",
         3,
         "Rochlitz",

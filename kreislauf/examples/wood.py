@@ -75,7 +75,12 @@ def _joiner(index: int, row: tuple[str, str, str, int, str, int]) -> ActorSpec:
     elif index % 2 == 0:
         streams.append(
             offer(
-                "Spanplatten- und MDF-Verschnitt",
+                (
+                    "Spanplatten- und MDF-Verschnitt",
+                    "Plattenreste Span/MDF, beschichtet",
+                    "Verschnitt Holzwerkstoffplatten",
+                    "Reststücke Spanplatte/MDF",
+                )[index % 4],
                 round(chips * 0.5),
                 "t/a",
                 ewc="03 01 05",
@@ -84,7 +89,12 @@ def _joiner(index: int, row: tuple[str, str, str, int, str, int]) -> ActorSpec:
         )
         streams.append(
             offer(
-                "CNC-Bearbeitungszentrum, freie Maschinenstunden",
+                (
+                    "CNC-Bearbeitungszentrum, freie Maschinenstunden",
+                    "Freie Kapazität CNC-Plattenbearbeitung",
+                    "Maschinenzeit CNC-Fräse zu vergeben",
+                    "CNC-Lohnfertigung Plattenzuschnitt",
+                )[index % 4],
                 400,
                 "h/a",
                 type=CAPACITY,
