@@ -1,0 +1,163 @@
+"""Pages: login, language, regions, actors, offers and needs, forms with errors."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import PASSWORD, csrf_of, login
+
+
+def test_pages_need_a_login(app) -> None:
+    client = TestClient(app)
+    response = client.get("/regions/ms", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=/regions/ms"
+
+
+def test_login_with_a_wrong_password_says_so_and_the_right_one_works(app) -> None:
+    client = TestClient(app)
+    wrong = login(client, "fac@example.org", "wrong password!")
+    assert wrong.status_code == 401 and "password is wrong" in wrong.text
+    right = login(client, "fac@example.org")
+    assert right.status_code == 303
+    assert "Mittelsachsen" in client.get("/regions").text
+
+
+def test_a_form_without_the_csrf_token_is_refused(app) -> None:
+    client = TestClient(app)
+    client.get("/login")
+    response = client.post("/login", data={"email": "fac@example.org", "password": PASSWORD})
+    assert response.status_code == 403
+
+
+def test_logins_are_throttled(app) -> None:
+    client = TestClient(app)
+    for _ in range(5):
+        assert login(client, "fac@example.org", "wrong password!").status_code == 401
+    blocked = login(client, "fac@example.org")  # even the right password, for a while
+    assert blocked.status_code == 429 and "too many failed logins" in blocked.text
+
+
+def test_the_session_cookie_is_httponly_and_secure_in_production(settings) -> None:
+    from kreislauf.web import create_app
+
+    production = settings.model_copy(update={"environment": "production"})
+    client = TestClient(create_app(production), base_url="https://testserver")
+    header = client.get("/login").headers["set-cookie"].lower()
+    assert "kreislauf_session=" in header
+    assert "httponly" in header and "secure" in header and "samesite=lax" in header
+
+
+def test_the_language_switches_by_query_and_sticks(as_user) -> None:
+    client = as_user("fac@example.org")
+    german = client.get("/regions?lang=de")
+    assert '<html lang="de">' in german.text and "Regionen" in german.text
+    assert '<html lang="de">' in client.get("/regions").text  # remembered in the cookie
+    english = client.get("/regions?lang=en")
+    assert '<html lang="en">' in english.text and "Regions" in english.text
+
+
+def test_pages_have_landmarks_a_skip_link_and_labels(as_user) -> None:
+    html = as_user("fac@example.org").get("/regions/ms/actors/new").text
+    assert 'href="#main"' in html and '<main id="main"' in html
+    assert '<label for="name">' in html and 'id="name"' in html
+    assert "<nav" in html and "<header" in html
+
+
+def test_a_facilitator_adds_an_actor_located_by_its_municipality(as_user) -> None:
+    client = as_user("fac@example.org")
+    form = client.get("/regions/ms/actors/new").text
+    response = client.post(
+        "/regions/ms/actors",
+        data={
+            "csrf_token": csrf_of(form),
+            "name": "Brauerei Neu",
+            "nace": "11.05",
+            "municipality": "Mittweida",
+            "kind": "company",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/regions/ms/actors/brauerei-neu"
+    page = client.get("/regions/ms/actors/brauerei-neu").text
+    assert "Brauerei Neu" in page and "50.9856" in page
+
+
+def test_form_errors_stand_next_to_their_fields_in_the_users_language(as_user) -> None:
+    client = as_user("fac@example.org")
+    form = client.get("/regions/ms/actors/new?lang=de").text
+    response = client.post(
+        "/regions/ms/actors",
+        data={"csrf_token": csrf_of(form), "name": "", "nace": "99.99", "lat": "abc"},
+    )
+    assert response.status_code == 422
+    html = response.text
+    assert 'id="name-error"' in html and "Ein Name ist nötig" in html
+    assert 'id="lat-error"' in html and 'aria-invalid="true"' in html
+    assert 'id="nace-error"' in html
+
+
+def test_names_with_html_are_shown_as_text(as_user) -> None:
+    client = as_user("fac@example.org")
+    form = client.get("/regions/ms/actors/new").text
+    client.post(
+        "/regions/ms/actors",
+        data={"csrf_token": csrf_of(form), "id": "evil", "name": "<script>alert(1)</script>"},
+    )
+    page = client.get("/regions/ms/actors/evil").text
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_a_member_adds_an_offer_to_its_own_firm_with_a_waste_code(as_user) -> None:
+    client = as_user("klein@example.org")
+    form = client.get("/regions/ms/actors/a2/streams/new?direction=offer").text
+    response = client.post(
+        "/regions/ms/actors/a2/streams",
+        data={
+            "csrf_token": csrf_of(form),
+            "direction": "offer",
+            "title": "Altbrot",
+            "ewc": "020304",
+            "quantity": "12,5",
+            "unit": "t/a",
+            "type": "material",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"]).text
+    assert "Altbrot" in page and "02 03 04" in page and "12.5" in page
+
+
+def test_a_wrong_waste_code_and_unit_are_reported_at_their_fields(as_user) -> None:
+    client = as_user("klein@example.org")
+    form = client.get("/regions/ms/actors/a2/streams/new").text
+    response = client.post(
+        "/regions/ms/actors/a2/streams",
+        data={
+            "csrf_token": csrf_of(form),
+            "direction": "offer",
+            "title": "X",
+            "ewc": "99 99 99",
+            "quantity": "5",
+            "unit": "furlongs",
+        },
+    )
+    assert response.status_code == 422
+    assert 'id="ewc-error"' in response.text and 'id="unit-error"' in response.text
+
+
+def test_the_pickers_suggest_sectors_waste_codes_and_municipalities(as_user) -> None:
+    client = as_user("fac@example.org")
+    assert "16.10" in client.get("/lookup/sectors", params={"nace": "Sägewerk"}).text
+    assert "11.05" in client.get("/lookup/sectors", params={"q": "brewery"}).text
+    assert "<option" in client.get("/lookup/waste-codes", params={"ewc": "Holz"}).text
+    assert "Freiberg" in client.get("/lookup/municipalities", params={"q": "Freib"}).text
+
+
+def test_pages_send_security_headers(as_user) -> None:
+    response = as_user("fac@example.org").get("/regions")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert response.headers["x-frame-options"] == "DENY"
