@@ -199,8 +199,8 @@ def parse_region(document: Any, *, source: str | None = None) -> Region:
         country=region.get("country") or "DE",
         nuts=region.get("nuts"),
         ags=region.get("ags"),
-        actors=tuple(_actor(a, codes[f"actors[{i}]"]) for i, a in enumerate(actors)),
-        streams=tuple(_stream(s, codes[f"streams[{i}]"]) for i, s in enumerate(streams)),
+        actors=tuple(_actor(a, codes[f"actors[{i}]"]) for i, a in _dicts(actors)),
+        streams=tuple(_stream(s, codes[f"streams[{i}]"]) for i, s in _dicts(streams)),
         extra=extra,
     )
 
