@@ -290,6 +290,13 @@ def test_titles_vary_as_different_firms_write_them() -> None:
     assert max(Counter(titles).values()) <= 5
 
 
+def test_most_actors_describe_themselves_in_german() -> None:
+    actors = region().actors
+    described = [a.description for a in actors if a.description]
+    assert len(described) / len(actors) >= 0.75
+    assert sum(bool(_GERMAN.search(d)) for d in described) / len(described) >= 0.9
+
+
 def test_trade_jargon_the_brief_names_is_there() -> None:
     text = " ".join(s.text for s in region().streams)
     for word in (

@@ -216,6 +216,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Häcksler mit Abfuhr, ca. 250 ha Silomais, Ende September.",
             avail=SEAS,
         ),
+        desc="Ackerbau und Mutterkuhhaltung, 1.100 ha im Tal der Bobritzsch.",
     ),
     actor(
         "schwein-ostrau",
@@ -244,6 +245,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "t/a",
             desc="Unverpackt oder entpackt, wöchentliche Abholung im Umkreis 40 km.",
         ),
+        desc="Schweinemast mit 2.400 Plätzen, Flüssigfütterung.",
     ),
     actor(
         "gefluegel-grossweitzschen",
@@ -267,6 +269,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "m2",
             type=CAPACITY,
         ),
+        desc="Legehennenhaltung (Bodenhaltung), 45.000 Tiere, eigene Packstelle.",
     ),
     actor(
         "gewaechshaus-taura",
@@ -297,6 +300,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Fällt im November an, inkl. Schnüre (kompostierbar).",
             avail=SEAS,
         ),
+        desc="Unterglasanbau von Tomaten und Gurken auf 3 ha, Vermarktung über Erzeugerorganisation.",
     ),
     actor(
         "obstbau-leisnig",
@@ -320,6 +324,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="CA-Lager oder Normalkühlung bis 3 °C, in der Region.",
             avail=SEAS,
         ),
+        desc="Apfel- und Birnenanbau auf 180 ha, Sortierung und Lager in Leisnig.",
     ),
     actor(
         "lohn-muehlau",
@@ -344,6 +349,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         need(
             "Werkstatthalle für Wintereinlagerung Maschinen", 900, "m2", type=CAPACITY, avail=SEAS
         ),
+        desc="Lohnunternehmen für Gülle, Ernte und Transport im Raum Burgstädt/Penig.",
     ),
     actor(
         "forst-zellwald",
@@ -360,6 +366,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Käferholz Fichte, Industrieholzqualität", 1500, "t/a", avail=ONCE),
         need("Pflanzgut Laubholz (Eiche, Buche) für Waldumbau", 40000, "pieces/a", avail=SEAS),
+        desc="Privater Forstbetrieb, 2.600 ha Wald, Holzernte und Waldumbau.",
     ),
     actor(
         "fisch-zschaitz",
@@ -383,6 +390,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Einmalig bei Entschlammung 2 Teiche.",
             avail=ONCE,
         ),
+        desc="Karpfenteichwirtschaft, Aufbau einer Kreislaufanlage geplant.",
     ),
     actor(
         "schaeferei-oederan",
@@ -406,6 +414,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=CAPACITY,
             avail=SEAS,
         ),
+        desc="Wanderschäferei mit Landschaftspflege im Erzgebirgsvorland.",
     ),
     actor(
         "kartoffel-ostrau",
@@ -424,6 +433,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "Erdanhang / Waschschlamm aus Kartoffelwäsche", 300, "t/a", ewc="02 01 99", avail=SEAS
         ),
         need("Kühllager 4–6 °C für 800 t Kartoffeln", 800, "m2", type=CAPACITY, avail=SEAS),
+        desc="Speise- und Industriekartoffeln, Lagerhaltung und Sortierung.",
     ),
     *(_dairy_farm(i, row) for i, row in enumerate(_DAIRY_FARMS)),
 )

@@ -84,7 +84,20 @@ def _builder(index: int, row: tuple[str, str, str, int, str, int]) -> ActorSpec:
         streams.append(
             offer("Gerüst und Bauzaun, derzeit ungenutzt", 1500, "m2", type=EQUIPMENT, avail=ONCE)
         )
-    return actor(builder_id, name, nace, employees, place, *streams)
+    work = (
+        "Tief- und Leitungsbau"
+        if nace == "42.21"
+        else ("Hoch- und Ingenieurbau", "Wohnungsbau und Sanierung", "Rohbau und Umbau")[index % 3]
+    )
+    return actor(
+        builder_id,
+        name,
+        nace,
+        employees,
+        place,
+        *streams,
+        desc=f"{work}, {employees} Beschäftigte.",
+    )
 
 
 ACTORS: tuple[ActorSpec, ...] = (
@@ -107,6 +120,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Radlader 3 m³ mit Fahrer zu vermieten", 300, "h/a", type=EQUIPMENT),
         licences=("17 05 04", "20 02 02"),
+        desc="Kies- und Sandgewinnung im Zschopautal, Nassabbau.",
     ),
     actor(
         "naturstein-seelitz",
@@ -118,6 +132,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer(
             "Bruchstein und Abschnitte Porphyrtuff, für Gabionen geeignet", 1200, "t/a", avail=CONT
         ),
+        desc="Abbau und Verarbeitung von Rochlitzer Porphyrtuff.",
     ),
     actor(
         "betonwerk-doebeln",
@@ -135,6 +150,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
             confidential=True,
         ),
+        desc="Betonfertigteile und Betonwaren (Pflaster, Bordsteine, Schächte).",
     ),
     actor(
         "transportbeton-mittweida",
@@ -151,6 +167,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=WATER,
             avail=CONT,
         ),
+        desc="Transportbetonwerk mit Fahrmischerflotte.",
     ),
     actor(
         "ziegelei-grossweitzschen",
@@ -182,6 +199,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         licences=("03 03 10", "03 03 11", "03 01 05"),
+        desc="Ziegelwerk für Hintermauerziegel und Planziegel.",
     ),
     actor(
         "moertelwerk-hartha",
@@ -200,6 +218,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Fehlchargen Sackware Trockenmörtel", 150, "t/a", avail=CONT),
         licences=("10 01 05", "10 09 08", "10 01 02"),
+        desc="Trockenmörtel, Putze und Estriche als Sack- und Siloware.",
     ),
     actor(
         "strassenbau-mittweida",
@@ -220,6 +239,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Bodenaushub Z0/Z1.1 aus Straßenbau", 15000, "t", ewc="17 05 04", avail=ONCE),
         offer("Straßenaufbruch teerhaltig (PAK > 25 mg/kg)", 800, "t", ewc="17 03 01*", avail=ONCE),
         licences=("10 09 08", "10 09 03", "17 03 02", "17 05 04"),
+        desc="Straßen-, Tief- und Kanalbau im Landkreis.",
     ),
     actor(
         "abbruch-rosswein",
@@ -246,6 +266,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Sortiert, auf Paletten, aus Rückbau Bauernhof.",
             avail=ONCE,
         ),
+        desc="Abbruch, Rückbau und Schadstoffsanierung, Zwischenlager mit Genehmigung.",
     ),
     actor(
         "dach-frankenberg",
@@ -257,6 +278,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         need(
             "Gebrauchte Dachziegel (Biberschwanz) für Denkmalsanierung", 8000, "pieces", avail=ONCE
         ),
+        desc="Dachdecker- und Klempnerbetrieb, Denkmalpflege.",
     ),
     actor(
         "erdbau-grossschirma",
@@ -274,6 +296,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Kettenbagger 25 t mit Fahrer", 800, "h/a", type=EQUIPMENT),
         licences=("17 05 04",),
+        desc="Erdbau, Verfüllung und Rekultivierung.",
     ),
     actor(
         "sanierung-freiberg",
@@ -292,6 +315,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Know-how Sanierung Bergbau- und Hüttenstandorte", type=KNOWLEDGE),
         need("Analytiklabor für Schwermetalle, schnell", 200, "h/a", type=SERVICE),
+        desc="Altlastensanierung auf ehemaligen Bergbau- und Hüttenflächen.",
     ),
     actor(
         "baumaschinen-floeha",
@@ -302,6 +326,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Mobiler Backenbrecher mit Siebanlage zu vermieten", 600, "h/a", type=EQUIPMENT),
         offer("Gabelstapler zu vermieten (2,5 t und 5 t)", 1500, "h/a", type=EQUIPMENT),
         need("Abstellfläche für Maschinenpark, befestigt", 1500, "m2", type=CAPACITY),
+        desc="Vermietung von Bau- und Umschlagmaschinen.",
     ),
     actor(
         "ingenieur-baustoffe-freiberg",
@@ -311,6 +336,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         "Freiberg",
         offer("Gutachten Ersatzbaustoffverordnung, Deklarationsanalysen", 600, "h/a", type=SERVICE),
         offer("Know-how Einsatz von RC-Beton im Hochbau", type=KNOWLEDGE),
+        desc="Ingenieurbüro für Baustoffe, Recycling und Ersatzbaustoffe.",
     ),
     *(_builder(i, row) for i, row in enumerate(_BUILDERS)),
 )

@@ -76,7 +76,15 @@ def _biogas(index: int, row: tuple[str, str, str, int, int]) -> ActorSpec:
         )
     if index == 0:
         streams.append(offer("Biomethan-Potenzial, Know-how Gasaufbereitung", type=KNOWLEDGE))
-    return actor(plant_id, name, "35.21", max(2, kw // 250), place, *streams)
+    return actor(
+        plant_id,
+        name,
+        "35.21",
+        max(2, kw // 250),
+        place,
+        *streams,
+        desc=f"Landwirtschaftliche Biogasanlage, BHKW {kw} kW elektrisch, Einsatz von Gülle, Mist und Mais.",
+    )
 
 
 ACTORS: tuple[ActorSpec, ...] = (
@@ -109,6 +117,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "15 01 03",
             "03 01 05",
         ),
+        desc="Altholz-Heizkraftwerk (20 MW thermisch) mit Fernwärmeauskopplung.",
     ),
     actor(
         "hkw-freiberg-sued",
@@ -136,6 +145,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             confidential=True,
         ),
         licences=("19 12 10", "19 12 12", "03 03 07"),
+        desc="Industrieheizkraftwerk für Dampf und Strom, Braunkohle und Ersatzbrennstoffe.",
     ),
     actor(
         "waerme-hainichen",
@@ -160,6 +170,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=SEAS,
         ),
         offer("Asche aus Hackschnitzelheizung", 60, "t/a", ewc="10 01 03", avail=CONT),
+        desc="Fernwärmeversorgung Hainichen, Erdgas-BHKW und Hackschnitzelkessel.",
     ),
     actor(
         "nahwaerme-grossschirma",
@@ -176,6 +187,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             temp=80,
             avail=CONT,
         ),
+        desc="Genossenschaftliches Nahwärmenetz für 120 Haushalte.",
     ),
     actor(
         "fernwaerme-doebeln",
@@ -191,6 +203,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             temp=75,
             avail=CONT,
         ),
+        desc="Wärmenetz im Gewerbe- und Wohngebiet Döbeln-Ost.",
     ),
     actor(
         "pv-grosshartmannsdorf",
@@ -212,6 +225,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=SERVICE,
             avail=SEAS,
         ),
+        desc="Freiflächen-Photovoltaik 8 MWp.",
     ),
     actor(
         "pv-sayda",
@@ -226,6 +240,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=ENERGY,
             avail=SEAS,
         ),
+        desc="Freiflächen-Photovoltaik 12 MWp auf ehemaliger Ackerfläche.",
     ),
     actor(
         "wind-hohe-strasse",
@@ -240,6 +255,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=ENERGY,
             avail=CONT,
         ),
+        desc="Bürgerwindpark mit 5 Anlagen.",
     ),
     actor(
         "wasserkraft-mulde",
@@ -248,15 +264,17 @@ ACTORS: tuple[ActorSpec, ...] = (
         4,
         "Großschirma",
         offer("Strom aus Wasserkraft, grundlastfähig", 3500, "MWh/a", type=ENERGY, avail=CONT),
+        desc="Laufwasserkraftwerk an einem historischen Wehr.",
     ),
     actor(
-        "buergerenergie-mittelsachsen",
+        "sonnenstrom-muldental",
         "Sonnenstrom Muldental eG",
         "35.11",
         5,
         "Mittweida",
         offer("Beratung Mieterstrom und Energie-Sharing für Gewerbe", 400, "h/a", type=KNOWLEDGE),
         need("Dachflächen > 1.000 m² für Bürger-PV", 20000, "m2", type=CAPACITY),
+        desc="Energiegenossenschaft für Bürger-PV und Mieterstrom.",
     ),
     actor(
         "contracting-mittweida",
@@ -265,6 +283,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         14,
         "Mittweida",
         offer("Contracting Dampf- und Wärmeerzeugung, Biomassekessel", 2000, "h/a", type=SERVICE),
+        desc="Energiedienstleister für Wärme- und Dampfcontracting.",
     ),
     actor(
         "rechenzentrum-freiberg",
@@ -282,6 +301,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         need("Grünstrom lokal (PV/Wind)", 5000, "MWh/a", type=ENERGY, avail=CONT),
+        desc="Regionales Rechenzentrum (1 MW IT-Last).",
     ),
     *(_biogas(i, row) for i, row in enumerate(_BIOGAS)),
 )

@@ -132,6 +132,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Derzeit Erdgaskessel, suchen Dampf aus Biomasse oder Abwärme.",
             avail=CONT,
         ),
+        desc="Molkerei für Quark, Joghurt und Butter, Verarbeitung ca. 300.000 l Milch täglich.",
     ),
     actor(
         "kaeserei-wechselburg",
@@ -149,6 +150,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         need(
             "Kühltransport für Auslieferung Dresden/Leipzig (Beiladung)", 150, "h/a", type=SERVICE
         ),
+        desc="Hofkäserei mit Schnitt- und Weichkäse aus Heumilch.",
     ),
     actor(
         "brauhaus-rosswein",
@@ -178,6 +180,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=ENERGY,
             temp=95,
         ),
+        desc="Mittelständische Brauerei, ca. 60.000 hl/Jahr, Mehrweg.",
     ),
     actor(
         "gasthausbrauerei-burgstaedt",
@@ -194,6 +197,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         offer("Altspeisefett / Frittierfett aus Gastronomie", 3, "t/a", ewc="20 01 25"),
+        desc="Gasthaus mit eigener Brauerei (10-hl-Sudwerk).",
     ),
     actor(
         "schlachthof-rochlitz",
@@ -226,6 +230,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             temp=60,
             avail=CONT,
         ),
+        desc="Regionaler Schlachthof für Rind und Schwein mit Zerlegung und Fleischerei.",
     ),
     actor(
         "wurst-oederan",
@@ -249,6 +254,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Buche, rindenfrei, Körnung 2–4 mm.",
             avail=CONT,
         ),
+        desc="Herstellung von Wurst- und Räucherwaren, Belieferung von Handel und Gastronomie.",
     ),
     actor(
         "backwaren-frankenberg",
@@ -279,6 +285,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=DATA,
             desc="Für ISO 50001, anonymisierter Vergleich mit anderen Bäckereien erwünscht.",
         ),
+        desc="Industrielle Backwarenherstellung (Toast, Brötchen, Kuchen) im Drei-Schicht-Betrieb.",
     ),
     actor(
         "mosterei-leisnig",
@@ -296,6 +303,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         need("Mostäpfel / Streuobst", 4000, "t/a", avail=SEAS),
         offer("Spülwasser aus Obstwäsche", 6000, "m3/a", type=WATER, avail=SEAS),
+        desc="Lohnmosterei und Fruchtsafthersteller, Direktsäfte aus Streuobst.",
     ),
     actor(
         "obstbrennerei-seelitz",
@@ -312,6 +320,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=SEAS,
         ),
         need("Obsttrester / Fallobst zum Brennen", 150, "t/a", avail=SEAS),
+        desc="Kleinbrennerei für Obstbrände und Liköre.",
     ),
     actor(
         "muehle-grossweitzschen",
@@ -322,6 +331,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Weizenkleie und Mühlennachprodukte", 2000, "t/a", avail=CONT),
         offer("Schwarzbesatz / Getreidestaub aus Reinigung", 40, "t/a", ewc="02 03 04"),
         need("Strom aus PV direkt (PPA), Grundlast Mühle", 1400, "MWh/a", type=ENERGY, avail=CONT),
+        desc="Handelsmühle für Weizen- und Roggenmehl, Vermahlung ca. 25.000 t/Jahr.",
     ),
     actor(
         "mischfutter-ostrau",
@@ -340,6 +350,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer(
             "Getreide-Trocknungsanlage freie Kapazität Ernte", 2000, "t", type=CAPACITY, avail=SEAS
         ),
+        desc="Mischfutterwerk für Rinder-, Schweine- und Geflügelfutter.",
     ),
     actor(
         "quelle-augustusburg",
@@ -356,6 +367,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Mehrwegflaschen-Waschanlage, Laugeanteil gering, 30 °C.",
             avail=CONT,
         ),
+        desc="Mineralbrunnen mit Mehrweg- und PET-Abfüllung.",
     ),
     actor(
         "kantine-mittelsachsen",
@@ -365,6 +377,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         "Freiberg",
         offer("Speisereste aus Großküche", 140, "t/a", ewc="20 01 08", avail=CONT),
         offer("Altspeiseöl / Frittierfett", 9, "t/a", ewc="20 01 25", avail=CONT),
+        desc="Gemeinschaftsverpflegung für Betriebe, Schulen und Kitas, 4.500 Essen täglich.",
     ),
     actor(
         "hotel-augustusburg",
@@ -376,6 +389,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         need(
             "Wäschereidienstleistung Bettwäsche/Tischwäsche", 1200, "h/a", type=SERVICE, avail=CONT
         ),
+        desc="Tagungshotel mit 80 Zimmern und Restaurant.",
     ),
     actor(
         "feinkost-hartha",
@@ -392,6 +406,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Ölhaltiges Abwasser aus Salatproduktion", 3000, "m3/a", type=WATER),
         need("Kartoffeln Industriequalität", 3000, "t/a", avail=SEAS),
+        desc="Herstellung von Feinkostsalaten und geschälten Kartoffeln für Großküchen.",
     ),
     actor(
         "honig-frauenstein",
@@ -406,6 +421,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=CAPACITY,
             avail=SEAS,
         ),
+        desc="Imkerei mit 120 Bienenvölkern im Osterzgebirge.",
     ),
     *(_bakery(i, row) for i, row in enumerate(_BAKERIES)),
 )

@@ -37,6 +37,7 @@ PLASTICS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         need("PP-Rezyklat (Regranulat) schwarz, MFI 10–20", 300, "t/a", avail=CONT),
+        desc="Spritzguss technischer Teile (PP, PA, ABS) für Automobil und Haushaltsgeräte.",
     ),
     actor(
         "folienwerk-penig",
@@ -51,6 +52,7 @@ PLASTICS: tuple[ActorSpec, ...] = (
             type=DATA,
             desc="Suchen Partner für Lastmanagement (Extruder).",
         ),
+        desc="Blasfolienextrusion (PE) für Verpackungen und Landwirtschaft.",
     ),
     actor(
         "verpackung-mittweida",
@@ -61,6 +63,7 @@ PLASTICS: tuple[ActorSpec, ...] = (
         offer("PET-Stanzgitter aus Tiefziehen", 180, "t/a", ewc="07 02 13", avail=CONT),
         need("rPET-Flakes lebensmittelgeeignet", 900, "t/a", avail=CONT),
         need("Lagerhalle für Fertigware, ca. 1.500 m²", 1500, "m2", type=CAPACITY, avail=ONCE),
+        desc="Tiefziehverpackungen aus PET und PP für Lebensmittel.",
     ),
     actor(
         "kunststoffrecycling-lunzenau",
@@ -74,6 +77,7 @@ PLASTICS: tuple[ActorSpec, ...] = (
         offer("LDPE-Regranulat aus Post-Consumer-Folie", 2000, "t/a", avail=CONT),
         offer("PP-Regranulat schwarz", 600, "t/a", avail=CONT),
         licences=("02 01 04", "15 01 02", "07 02 13", "19 12 04", "20 01 39"),
+        desc="Recycling von PE-Folien und PP zu Regranulat, Wasch- und Extrusionslinie.",
     ),
     actor(
         "profilwerk-niederwiesa",
@@ -84,6 +88,7 @@ PLASTICS: tuple[ActorSpec, ...] = (
         offer("PVC-Profilabschnitte und Anfahrware", 120, "t/a", ewc="07 02 13", avail=CONT),
         need("PVC-Rezyklat (Fensterprofile) für Mittelschicht", 700, "t/a", avail=CONT),
         offer("Prüflabor Kunststoffe (MFI, Zugversuch) für Dritte", 150, "h/a", type=EQUIPMENT),
+        desc="Extrusion von PVC-Rohren und Fensterprofilen.",
     ),
     actor(
         "schaumstoff-hartmannsdorf",
@@ -94,6 +99,7 @@ PLASTICS: tuple[ActorSpec, ...] = (
         offer("PU-Schaumreste / Stanzreste", 90, "t/a", ewc="07 02 13", avail=CONT),
         offer("EPS-Verpackungsreste sauber", 12, "t/a", avail=CONT),
         need("Know-how Recycling von PU-Weichschaum (Flockenverbund)", type=KNOWLEDGE),
+        desc="Zuschnitt und Verarbeitung von Schaumstoffen.",
     ),
 )
 
@@ -118,6 +124,7 @@ PAPER: tuple[ActorSpec, ...] = (
         ),
         need("Altpapier Sorte 1.02 / 1.04", 30000, "t/a", ewc="20 01 01", avail=CONT),
         need("Prozessdampf 12 bar", 40000, "MWh/a", type=ENERGY, temp=190, avail=CONT),
+        desc="Papierfabrik für Spezial- und Verpackungspapiere aus Altpapier.",
     ),
     actor(
         "wellpappe-doebeln",
@@ -134,6 +141,7 @@ PAPER: tuple[ActorSpec, ...] = (
             temp=180,
             avail=CONT,
         ),
+        desc="Wellpappe und Verpackungen, Stanz- und Druckmaschinen.",
     ),
     actor(
         "druckerei-hainichen",
@@ -144,6 +152,7 @@ PAPER: tuple[ActorSpec, ...] = (
         offer("Makulatur und Druckbogen", 120, "t/a", ewc="20 01 01", avail=CONT),
         offer("Druckplatten Aluminium, gebraucht", 8, "t/a", ewc="12 01 03", avail=CONT),
         offer("Farbreste und lösemittelhaltige Waschmittel", 3, "t/a", ewc="08 03 12*", avail=CONT),
+        desc="Offset- und Digitaldruckerei.",
     ),
     actor(
         "papierverarbeitung-floeha",
@@ -153,6 +162,7 @@ PAPER: tuple[ActorSpec, ...] = (
         "Flöha",
         offer("Papier- und Kartonreste, sortenrein weiß", 300, "t/a", ewc="15 01 01", avail=CONT),
         need("Recyclingkarton (GD2) für Faltschachteln", 1200, "t/a", avail=CONT),
+        desc="Faltschachteln und Papierverarbeitung.",
     ),
 )
 
@@ -173,6 +183,7 @@ TEXTILES: tuple[ActorSpec, ...] = (
             temp=80,
             avail=CONT,
         ),
+        desc="Technische Gewebe aus Glas- und Polyesterfasern.",
     ),
     actor(
         "vlies-hainichen",
@@ -183,6 +194,7 @@ TEXTILES: tuple[ActorSpec, ...] = (
         need("Reißfasern / Textilfasern aus Recycling", 1500, "t/a", ewc="04 02 22", avail=CONT),
         need("PET-Flakes (Flaschen), auch bunt", 800, "t/a", avail=CONT),
         offer("Vliesstoff-Randstreifen", 150, "t/a", avail=CONT),
+        desc="Vliesstoffe für Dämmung, Automobil und Filter.",
     ),
     actor(
         "weberei-frankenberg",
@@ -192,6 +204,7 @@ TEXTILES: tuple[ActorSpec, ...] = (
         "Frankenberg/Sa.",
         offer("Webkanten und Garnreste Baumwolle", 35, "t/a", ewc="04 02 22", avail=CONT),
         need("Strom aus PV vom Nachbardach", 1800, "MWh/a", type=ENERGY, avail=CONT),
+        desc="Weberei für Heimtextilien und Arbeitskleidungsstoffe.",
     ),
     actor(
         "waescherei-doebeln",
@@ -204,6 +217,7 @@ TEXTILES: tuple[ActorSpec, ...] = (
         ),
         offer("Wäschereidienstleistung für Hotels und Gastronomie", 3000, "h/a", type=SERVICE),
         need("Prozessdampf oder Heißwasser 90 °C", 2800, "MWh/a", type=ENERGY, temp=90, avail=CONT),
+        desc="Textilservice für Kliniken, Pflegeheime und Hotels.",
     ),
     actor(
         "bekleidung-rochlitz",
@@ -219,6 +233,7 @@ TEXTILES: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         need("Reparatur- und Recyclingpartner für gebrauchte Arbeitskleidung", type=SERVICE),
+        desc="Konfektion von Arbeits- und Schutzkleidung.",
     ),
 )
 

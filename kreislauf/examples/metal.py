@@ -115,7 +115,20 @@ def _machining(index: int, row: tuple[str, str, str, int, int, int]) -> ActorSpe
                 type=SERVICE,
             )
         )
-    return actor(shop_id, name, "25.62", employees, place, *streams)
+    work = (
+        "Dreh- und Frästeile in Klein- und Mittelserien",
+        "Präzisionsdrehteile für Automobil- und Maschinenbau",
+        "Zerspanung und Baugruppenmontage",
+    )[index % 3]
+    return actor(
+        shop_id,
+        name,
+        "25.62",
+        employees,
+        place,
+        *streams,
+        desc=f"{work}, {employees} Beschäftigte.",
+    )
 
 
 # Car repair shops: small sources of hazardous waste. (id, name, place, employees, waste oil t/a)
@@ -191,7 +204,15 @@ def _garage(index: int, row: tuple[str, str, str, int, float]) -> ActorSpec:
         streams.append(
             offer("Lkw-Hebebühne und Prüfgrube stundenweise", 200, "h/a", type=EQUIPMENT)
         )
-    return actor(garage_id, name, "45.20", employees, place, *streams)
+    return actor(
+        garage_id,
+        name,
+        "45.20",
+        employees,
+        place,
+        *streams,
+        desc="Kfz-Reparatur, Wartung und Reifenservice.",
+    )
 
 
 ACTORS: tuple[ActorSpec, ...] = (
@@ -221,6 +242,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         need("Stahlschrott / Neuschrott sortenrein (Stanzabfälle)", 15000, "t/a", avail=CONT),
+        desc="Eisengießerei (Grau- und Sphäroguss) für Maschinenbau und Fahrzeugbau, ca. 25.000 t Guss pro Jahr.",
     ),
     actor(
         "leichtmetallguss-rosswein",
@@ -241,6 +263,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "Abwärme Schmelz- und Warmhalteöfen", 3500, "MWh/a", type=ENERGY, temp=90, avail=CONT
         ),
         need("Aluminium-Profilschrott, sortenrein", 2500, "t/a", avail=CONT),
+        desc="Aluminium-Druckguss und Kokillenguss für die Automobilindustrie.",
     ),
     actor(
         "galvanik-floeha",
@@ -275,6 +298,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Suchen Partner/Forschung zur Metallrückgewinnung statt Deponierung.",
             confidential=True,
         ),
+        desc="Lohngalvanik: Vernickeln, Verkupfern, Verchromen, Verzinken.",
     ),
     actor(
         "verzinkerei-brand",
@@ -288,6 +312,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer(
             "Abwärme Rauchgas Zinkkessel ~450 °C", 1500, "MWh/a", type=ENERGY, temp=450, avail=CONT
         ),
+        desc="Stückverzinkerei für Stahlbau und Landtechnik.",
     ),
     actor(
         "stahlbau-oederan",
@@ -299,6 +324,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Strahlmittel verbraucht (Stahlkies)", 35, "t/a", ewc="12 01 17", avail=CONT),
         need("Freifläche befestigt für Stahlbauteile, 2.000 m²", 2000, "m2", type=CAPACITY),
         need("Pulverbeschichtung im Lohn, große Teile bis 8 m", 800, "h/a", type=SERVICE),
+        desc="Stahl- und Hallenbau, Schweißkonstruktionen bis 30 t.",
     ),
     actor(
         "maschinenbau-frankenberg",
@@ -316,6 +342,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "Ölverschmutzte Putzlappen und Aufsaugmaterial", 6, "t/a", ewc="15 02 02*", avail=CONT
         ),
         need("Know-how Wärmerückgewinnung aus Druckluft und Härterei", type=KNOWLEDGE),
+        desc="Bau von Werkzeugmaschinen und Sondermaschinen.",
     ),
     actor(
         "bergbautechnik-freiberg",
@@ -339,6 +366,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "t",
             avail=ONCE,
         ),
+        desc="Maschinen und Anlagen für Aufbereitung, Brechen und Sieben.",
     ),
     actor(
         "werkzeugbau-burgstaedt",
@@ -349,6 +377,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Hartmetallschrott (Wendeplatten, Fräser)", 3, "t/a", ewc="12 01 03", avail=CONT),
         offer("Erodierschlamm / Drahterodierdraht Messing", 4, "t/a"),
         need("Regionaler Partner Härten/Beschichten von Werkzeugen", 200, "h/a", type=SERVICE),
+        desc="Spritzgieß- und Stanzwerkzeuge.",
     ),
     actor(
         "schmiede-penig",
@@ -361,6 +390,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "Abwärme Schmiedeöfen ~300 °C (Abgas)", 5000, "MWh/a", type=ENERGY, temp=300, avail=CONT
         ),
         offer("Stanzgrat / Stahlabschnitte", 900, "t/a", ewc="12 01 01", avail=CONT),
+        desc="Gesenkschmiede für Stahlteile 0,5–50 kg.",
     ),
     actor(
         "sekundaermetall-halsbruecke",
@@ -437,6 +467,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "19 12 02",
             "20 01 40",
         ),
+        desc="Schrott- und Metallhandel mit Annahmeplatz, Schere und Containerdienst.",
     ),
     *(_machining(i, row) for i, row in enumerate(_MACHINING)),
     *(_garage(i, row) for i, row in enumerate(_GARAGES)),

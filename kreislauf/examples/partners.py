@@ -72,7 +72,7 @@ EXPECTED: dict[str, tuple[str, ...]] = {
         "biogas-striegistal-n2",
         "biogas-grossweitzschen-n2",
     ),
-    "markt-doebeln-o1": ("tafel-mittelsachsen-n1",),
+    "markt-doebeln-o1": ("lebensmittelhilfe-muldental-n1",),
     "kantine-mittelsachsen-o1": ("bioenergie-leisnig-n1",),
     "wurst-oederan-o1": ("bioenergie-leisnig-n2", "klaeranlage-freiberg-n1"),
     "pferdepension-reinsberg-o1": ("pilzzucht-waldheim-n1",),

@@ -45,6 +45,7 @@ RESEARCH_INSTITUTES: tuple[ActorSpec, ...] = (
         ),
         need("Industriepartner für Pilotanlage Batterierecycling", type=KNOWLEDGE),
         kind=RESEARCH,
+        desc="Forschung zu Rohstoffgewinnung, Metallrecycling und Kreislaufwirtschaft.",
     ),
     actor(
         "ieep-mittweida",
@@ -60,6 +61,7 @@ RESEARCH_INSTITUTES: tuple[ActorSpec, ...] = (
             desc="Anonymisierte Lastgänge, mindestens 1 Jahr.",
         ),
         kind=RESEARCH,
+        desc="Angewandte Forschung zu Energieeffizienz in Produktion und Gebäuden.",
     ),
     actor(
         "biomasse-forschung-frankenberg",
@@ -72,6 +74,7 @@ RESEARCH_INSTITUTES: tuple[ActorSpec, ...] = (
             "Reststoffproben (Rinde, Späne, Gärreste) für Brennstoffanalysen", 2, "t/a", avail=CONT
         ),
         kind=RESEARCH,
+        desc="Forschung und Prüfung zu Holzbrennstoffen und Biomasse.",
     ),
     actor(
         "aufbereitung-halsbruecke",
@@ -83,6 +86,7 @@ RESEARCH_INSTITUTES: tuple[ActorSpec, ...] = (
         need("RC-Baustoffe und Gießereialtsand für Versuchsreihen", 20, "t", avail=ONCE),
         offer("Gutachten zu Stoffstromanalysen", type=KNOWLEDGE),
         kind=RESEARCH,
+        desc="Forschung zu Zerkleinern, Sortieren und Recycling mineralischer und metallischer Stoffe.",
     ),
     actor(
         "agrarforschung-zschaitz",
@@ -94,6 +98,7 @@ RESEARCH_INSTITUTES: tuple[ActorSpec, ...] = (
         need("Kompost und Gärrest für Exaktversuche", 50, "t/a", avail=SEAS),
         offer("Daten Nährstoffgehalte regionaler Wirtschaftsdünger", type=DATA),
         kind=RESEARCH,
+        desc="Feldversuche zu Düngung, Humus und Fruchtfolgen.",
     ),
     actor(
         "kunststoff-technikum-burgstaedt",
@@ -104,6 +109,7 @@ RESEARCH_INSTITUTES: tuple[ActorSpec, ...] = (
         offer("Extruder und Spritzgießmaschine für Rezyklat-Versuche", 300, "h/a", type=EQUIPMENT),
         need("Rezyklat-Muster von Recyclern der Region", 1, "t/a", avail=CONT),
         kind=RESEARCH,
+        desc="Technikum für Kunststoffrecycling und Rezyklateinsatz.",
     ),
 )
 
@@ -222,6 +228,7 @@ def _bauhof(index: int, row: tuple[str, int, int]) -> ActorSpec:
         town,
         *streams,
         kind=PUBLIC,
+        desc="Städtischer Bauhof: Grünflächenpflege, Straßenunterhaltung, Winterdienst.",
     )
 
 
@@ -345,6 +352,7 @@ MUNICIPALITIES: tuple[ActorSpec, ...] = (
         offer("Fördermittelberatung Kreislaufwirtschaft", 500, "h/a", type=KNOWLEDGE),
         need("Daten zu Abfall- und Reststoffströmen der Unternehmen", type=DATA, confidential=True),
         kind=PUBLIC,
+        desc="Stabsstelle Kreisentwicklung, Klimaschutzmanagement und Kreislaufwirtschaft.",
     ),
     actor(
         "stadt-freiberg-wirtschaft",
@@ -355,6 +363,7 @@ MUNICIPALITIES: tuple[ActorSpec, ...] = (
         offer("Freie Gewerbeflächen Gewerbegebiet Süd", 45000, "m2", type=CAPACITY),
         offer("Gewerbeflächenkataster und Leerstandsdaten", type=DATA),
         kind=PUBLIC,
+        desc="Wirtschaftsförderung und Gewerbeflächenmanagement der Stadt.",
     ),
     actor(
         "stadt-doebeln-wirtschaft",
@@ -378,6 +387,7 @@ MUNICIPALITIES: tuple[ActorSpec, ...] = (
             avail=SEAS,
         ),
         kind=PUBLIC,
+        desc="Stadtentwicklung, Quartierskonzepte und Leerstandsmanagement.",
     ),
     actor(
         "gemeinde-striegistal",
@@ -395,6 +405,7 @@ MUNICIPALITIES: tuple[ActorSpec, ...] = (
         ),
         offer("Gemeindeflächen für Agri-PV / Blühstreifen", 80000, "m2", type=CAPACITY),
         kind=PUBLIC,
+        desc="Gemeindeverwaltung mit Schule, Kita und Gemeindezentrum.",
     ),
     actor(
         "klinikum-zellwald",
@@ -414,6 +425,7 @@ MUNICIPALITIES: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         kind=PUBLIC,
+        desc="Reha- und Fachklinik mit 300 Betten.",
     ),
     *(_bauhof(i, row) for i, row in enumerate(_BAUHOEFE)),
     *(_klaeranlage(i, row) for i, row in enumerate(_KLAERANLAGEN)),
@@ -435,6 +447,7 @@ ASSOCIATIONS: tuple[ActorSpec, ...] = (
         offer("Schulungsräume und Werkstatt für Kurse", 300, "m2", type=CAPACITY),
         need("Daten: welche Reststoffe fallen in Handwerksbetrieben an?", type=DATA),
         kind=ASSOCIATION,
+        desc="Interessenvertretung von Handwerksbetrieben im Landkreis.",
     ),
     actor(
         "bauernbund-mittelsachsen",
@@ -445,6 +458,7 @@ ASSOCIATIONS: tuple[ActorSpec, ...] = (
         offer("Vermittlung Gülle- und Gärrestbörse unter Mitgliedsbetrieben", type=SERVICE),
         offer("Know-how Düngeverordnung und Nährstoffbilanzen", type=KNOWLEDGE),
         kind=ASSOCIATION,
+        desc="Interessenverband landwirtschaftlicher Betriebe.",
     ),
     actor(
         "netzwerk-zschopautal",
@@ -455,6 +469,7 @@ ASSOCIATIONS: tuple[ActorSpec, ...] = (
         offer("Moderation Ressourceneffizienz-Tische für Unternehmen", 200, "h/a", type=SERVICE),
         need("Räume für Netzwerktreffen (20–40 Personen)", 40, "m2", type=CAPACITY),
         kind=ASSOCIATION,
+        desc="Netzwerk von 60 Unternehmen im Zschopautal.",
     ),
     actor(
         "energieagentur-mittelsachsen",
@@ -466,6 +481,7 @@ ASSOCIATIONS: tuple[ActorSpec, ...] = (
         offer("Daten Abwärmepotenziale Landkreis (Kataster)", type=DATA),
         need("Meldungen ungenutzter Abwärme von Unternehmen", type=DATA),
         kind=ASSOCIATION,
+        desc="Regionale Energieberatung für Kommunen und Unternehmen.",
     ),
     actor(
         "wirtschaftsinitiative-mittelsachsen",
@@ -475,6 +491,7 @@ ASSOCIATIONS: tuple[ActorSpec, ...] = (
         "Hainichen",
         offer("Matchmaking-Veranstaltungen Industriesymbiose", 100, "h/a", type=SERVICE),
         kind=ASSOCIATION,
+        desc="Unternehmerverein für regionale Wertschöpfung.",
     ),
 )
 
@@ -495,6 +512,7 @@ SERVICES: tuple[ActorSpec, ...] = (
         offer("Freie Lagerhalle 800 m²", 800, "m2", type=CAPACITY),
         offer("Altreifen Lkw", 25, "t/a", ewc="16 01 03", avail=CONT),
         need("Lkw-Stellplätze mit Ladeinfrastruktur (E-Lkw)", 10, "pieces", type=CAPACITY),
+        desc="Spedition mit 60 Lkw und Lager, Schwerpunkt Sachsen.",
     ),
     actor(
         "logistik-freiberg",
@@ -506,6 +524,7 @@ SERVICES: tuple[ActorSpec, ...] = (
         offer("Paletten (Einweg) und Kanthölzer", 120, "t/a", ewc="15 01 03", avail=CONT),
         offer("Dachfläche 12.000 m² für PV", 12000, "m2", type=CAPACITY),
         offer("Gabelstapler zu vermieten (Frontstapler 3 t)", 400, "h/a", type=EQUIPMENT),
+        desc="Kontraktlogistik und Lagerhaltung, 25.000 m² Halle.",
     ),
     actor(
         "ib-energie-freiberg",
@@ -521,6 +540,7 @@ SERVICES: tuple[ActorSpec, ...] = (
         ),
         offer("Planung Nahwärmenetze und Abwärmeauskopplung", 800, "h/a", type=SERVICE),
         need("Messdaten Energieverbrauch als Referenz für Benchmark", type=DATA),
+        desc="Ingenieurbüro für Energie- und Verfahrenstechnik.",
     ),
     actor(
         "labor-mittweida",
@@ -532,6 +552,7 @@ SERVICES: tuple[ActorSpec, ...] = (
             "Deklarationsanalysen Boden, Bauschutt, Abfälle (LAGA, DepV)", 3000, "h/a", type=SERVICE
         ),
         offer("Laborabfälle, Chemikalienreste", 1, "t/a", ewc="16 05 06*", avail=CONT),
+        desc="Akkreditiertes Umweltlabor.",
     ),
     actor(
         "reinigung-floeha",
@@ -543,9 +564,10 @@ SERVICES: tuple[ActorSpec, ...] = (
         offer(
             "Ölhaltige Schlämme aus Öl-/Wasserabscheidern", 60, "t/a", ewc="13 05 02*", avail=CONT
         ),
+        desc="Industriereinigung, Tank- und Abscheiderreinigung.",
     ),
     actor(
-        "werkstatt-inklusion-rosswein",
+        "integrationswerkstaetten-rosswein",
         "Integrationswerkstätten Roßwein gGmbH",
         "88.10",
         140,
@@ -553,6 +575,7 @@ SERVICES: tuple[ActorSpec, ...] = (
         offer("Montage- und Verpackungsdienstleistung, Demontage", 5000, "h/a", type=SERVICE),
         need("Aufträge Zerlegung / Sortierung (z. B. Elektroaltgeräte)", 2000, "h/a", type=SERVICE),
         kind=ActorKind.OTHER,
+        desc="Werkstatt für Menschen mit Behinderung: Montage, Verpackung, Demontage.",
     ),
 )
 

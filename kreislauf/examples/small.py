@@ -132,7 +132,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Kartonagen gepresst", 60, "t/a", avail=CONT),
     ),
     actor(
-        "tafel-mittelsachsen",
+        "lebensmittelhilfe-muldental",
         "Lebensmittelhilfe Muldental e.V.",
         "88.99",
         6,
@@ -312,7 +312,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         kind=ActorKind.PUBLIC,
     ),
     actor(
-        "tierpark-hainichen",
+        "schaubauernhof-hainichen",
         "Schaubauernhof Hainichen",
         "91.04",
         12,
@@ -322,7 +322,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         kind=ActorKind.PUBLIC,
     ),
     actor(
-        "bsz-doebeln",
+        "ausbildungszentrum-doebeln",
         "Ausbildungszentrum Metall und Elektro Döbeln e.V.",
         "85.32",
         95,
@@ -345,7 +345,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
     ),
     actor(
-        "jugendherberge-augustusburg",
+        "gaestehaus-augustusburg",
         "Jugendgästehaus Augustusburg e.V.",
         "55.20",
         14,

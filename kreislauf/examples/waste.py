@@ -38,6 +38,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "17 09 04",
             "20 03 07",
         ),
+        desc="Sammlung von Siedlungs- und Gewerbeabfällen, Containerdienst.",
     ),
     actor(
         "sortierzentrum-hainichen",
@@ -62,6 +63,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Eisenschrott aus Sortierung", 900, "t/a", ewc="19 12 02", avail=CONT),
         offer("Holzfraktion A II aus Sortierung", 2500, "t/a", ewc="19 12 07", avail=CONT),
         licences=("20 03 01", "15 01 06", "17 09 04", "15 01 02", "15 01 01", "20 03 07"),
+        desc="Sortieranlage für Gewerbe- und Baumischabfälle, EBS-Aufbereitung.",
     ),
     actor(
         "kompostwerk-striegistal",
@@ -82,6 +84,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "Siebüberlauf holzig (für Biomasseheizwerk)", 2000, "t/a", ewc="19 05 01", avail=CONT
         ),
         licences=("20 02 01", "02 01 03", "03 01 01", "02 01 07", "20 03 02"),
+        desc="Kompostierungsanlage für Grüngut, RAL-Gütesicherung.",
     ),
     actor(
         "bioenergie-leisnig",
@@ -110,6 +113,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "02 03 04",
             "19 08 09",
         ),
+        desc="Vergärungsanlage für Speisereste und Lebensmittelabfälle mit Hygienisierung.",
     ),
     actor(
         "altoel-grossschirma",
@@ -143,6 +147,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "08 03 12*",
             "16 05 06*",
         ),
+        desc="Sammlung und Zwischenlager gefährlicher Abfälle, zertifizierter Entsorgungsfachbetrieb.",
     ),
     actor(
         "cp-anlage-halsbruecke",
@@ -162,6 +167,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "16 10 01*",
             "11 01 98*",
         ),
+        desc="Chemisch-physikalische Behandlungsanlage für flüssige gefährliche Abfälle.",
     ),
     actor(
         "altholz-leubsdorf",
@@ -185,6 +191,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         licences=("17 02 01", "20 01 38", "15 01 03", "17 02 04*", "20 01 37*"),
+        desc="Altholzaufbereitung nach AltholzV, Brechen und Sortieren.",
     ),
     actor(
         "eschrott-mittweida",
@@ -225,6 +232,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "17 06 04",
         ),
         kind=ActorKind.PUBLIC,
+        desc="Deponie der Klasse II mit Deponiegasverwertung, teilweise stillgelegt.",
     ),
     actor(
         "bodenbehandlung-oberschoena",
@@ -248,6 +256,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Know-how biologische Bodensanierung (Mieten)", type=KNOWLEDGE),
         licences=("17 05 03*", "17 05 04", "17 05 05*", "19 13 01*", "17 03 01*"),
+        desc="Biologische und physikalische Behandlung belasteter Böden.",
     ),
     actor(
         "wertstoffhof-freiberg",
@@ -259,6 +268,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Grünschnitt aus Anlieferung Bürger", 2500, "t/a", ewc="20 02 01", avail=SEAS),
         offer("Bauschutt Kleinmengen", 900, "t/a", ewc="17 01 07", avail=CONT),
         kind=ActorKind.PUBLIC,
+        desc="Annahme von Wertstoffen, Sperrmüll und Grünschnitt aus Haushalten.",
     ),
     actor(
         "baustoffrecycling-waldheim",
@@ -282,6 +292,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "10 13 14",
             "10 12 08",
         ),
+        desc="Aufbereitung von Bauschutt zu güteüberwachten RC-Baustoffen.",
     ),
     actor(
         "gewerbeabfall-rochlitz",
@@ -292,6 +303,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Leerung Fettabscheider und Saugwagen-Service", 1200, "h/a", type=SERVICE),
         offer("Kartonagen und Folien sortiert", 1400, "t/a", ewc="15 01 06", avail=CONT),
         licences=("15 01 01", "15 01 02", "15 01 06", "20 03 01", "19 08 09", "20 01 25"),
+        desc="Entsorgungsfachbetrieb für Gewerbeabfälle und Fettabscheider.",
     ),
 )
 

@@ -111,7 +111,20 @@ def _joiner(index: int, row: tuple[str, str, str, int, str, int]) -> ActorSpec:
                 desc="Wasserlacke, Kleinserien Türen und Fronten.",
             )
         )
-    return actor(joiner_id, name, nace, employees, place, *streams)
+    trade = (
+        "Zimmerei und Holzbau"
+        if carpentry
+        else ("Bau- und Möbeltischlerei", "Tischlerei, Innenausbau und Möbel")[index % 2]
+    )
+    return actor(
+        joiner_id,
+        name,
+        nace,
+        employees,
+        place,
+        *streams,
+        desc=f"{trade}, {employees} Beschäftigte.",
+    )
 
 
 ACTORS: tuple[ActorSpec, ...] = (
@@ -154,6 +167,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         need("Rundholz Fichte/Kiefer", 60000, "m3/a", avail=CONT),
+        desc="Nadelholzsägewerk mit Hobelwerk und Trocknung, Einschnitt ca. 60.000 fm/Jahr.",
     ),
     actor(
         "schnittholz-sayda",
@@ -164,6 +178,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Sägemehl Fichte, frisch", 2200, "t/a", ewc="03 01 05", avail=CONT),
         offer("Schwarten und Spreißel", 1200, "t/a", avail=CONT),
         offer("Rinde", 1500, "t/a", avail=CONT),
+        desc="Sägewerk für Fichte aus dem Erzgebirge, Bauholz und Kistenware.",
     ),
     actor(
         "pelletwerk-brand",
@@ -184,6 +199,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         offer("Pelletbruch / Feinanteil aus Absiebung", 300, "t/a", avail=CONT),
         offer("Holzpellets ENplus A1 lose und Sackware", 12000, "t/a", avail=CONT),
+        desc="Herstellung von Holzpellets ENplus A1, Kapazität 15.000 t/Jahr.",
     ),
     actor(
         "paletten-hartha",
@@ -201,6 +217,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         ),
         need("Gebrauchte Europaletten zur Aufbereitung", 30000, "pieces/a", avail=CONT),
         need("Schnittholz Kiefer, Palettenware", 6000, "m3/a", avail=CONT),
+        desc="Herstellung und Reparatur von Europaletten und Sonderpaletten.",
     ),
     actor(
         "fenster-oederan",
@@ -212,6 +229,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Hobelspäne Kiefer/Meranti", 150, "t/a", ewc="03 01 05", avail=CONT),
         offer("Glasbruch Isolierglas (Fehlproduktion)", 12, "t/a", ewc="10 11 12"),
         need("Know-how Trocknung mit Abwärme / Wärmepumpe", type=KNOWLEDGE),
+        desc="Holz- und Holz-Alu-Fenster, Haustüren.",
     ),
     actor(
         "moebel-waldheim",
@@ -239,6 +257,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             temp=70,
             avail=SEAS,
         ),
+        desc="Serienfertigung von Kasten- und Büromöbeln.",
     ),
     actor(
         "biomassehof-frankenberg",
@@ -255,6 +274,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         offer("Mobiler Hacker mit Kran zu vermieten", 300, "h/a", type=EQUIPMENT),
+        desc="Handel mit Hackschnitzeln, Brennholz und Pellets, eigenes Lager.",
     ),
     actor(
         "holzkunst-sayda",
@@ -264,6 +284,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         "Sayda",
         offer("Buchen- und Lindenholz-Abschnitte", 25, "t/a", avail=CONT),
         offer("Drechselspäne Buche/Linde", 40, "t/a", ewc="03 01 05", avail=CONT),
+        desc="Erzgebirgische Holzkunst, Drechslerei und Kleinserien.",
     ),
     actor(
         "treppenbau-hainichen",
@@ -274,6 +295,7 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer("Eichen- und Buchenabschnitte, kammergetrocknet", 60, "t/a", avail=CONT),
         offer("Schleifstaub Hartholz", 15, "t/a", ewc="03 01 05"),
         need("Holzreste-Abnehmer für Brikettierung", 75, "t/a", type=SERVICE),
+        desc="Holztreppen aus Eiche und Buche, Massivholzverarbeitung.",
     ),
     actor(
         "brikett-mittweida",
@@ -285,6 +307,7 @@ ACTORS: tuple[ActorSpec, ...] = (
             "Trockene Hobelspäne und Schleifstaub Hartholz", 900, "t/a", ewc="03 01 05", avail=CONT
         ),
         offer("Holzbriketts (RUF) Buche/Eiche", 700, "t/a", avail=CONT),
+        desc="Kleinbetrieb für Holzbriketts aus Spänen.",
     ),
     *(_joiner(i, row) for i, row in enumerate(_JOINERS)),
 )
