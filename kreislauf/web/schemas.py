@@ -153,6 +153,19 @@ class StreamPublic(BaseModel):
     editable: bool
 
 
+class MatchPublic(BaseModel):
+    offer: StreamPublic
+    need: StreamPublic
+    rank: int
+    score: float
+    distance_km: float | None
+    reasons: list[str] = Field(description="Why, in the caller's language.")
+    co2e_t_per_year: float | None
+    eur_per_year: float | None
+    via: list[str]
+    pathway: str | None
+
+
 class LeadCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     offer: str

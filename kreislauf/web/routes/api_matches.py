@@ -3,18 +3,26 @@ opt-in (a firm asks, the other accepts, only then names and contacts are shown).
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from typing import TYPE_CHECKING, Annotated, Any
 
-from kreislauf.core.permissions import Principal, can_request_contact
+from fastapi import APIRouter, Query, Request
+
+from kreislauf.core.permissions import Principal, Role, can_request_contact
 from kreislauf.storage.accounts import ContactRequest
-from kreislauf.web.access import actor_for, region_for
+from kreislauf.web.access import actor_for, introduced_for, region_for, repo_of, stream_for
 from kreislauf.web.api_deps import ApiWho
+from kreislauf.web.context import language
 from kreislauf.web.schemas import (
     ERRORS,
     ContactDecision,
     ContactRequestCreate,
     ContactRequestPublic,
+    MatchPublic,
 )
+from kreislauf.web.views import stream_public
+
+if TYPE_CHECKING:
+    from kreislauf.core.matching import Match
 from kreislauf.web.security import AccessDeniedError, accounts_of
 
 router = APIRouter(tags=["matches and introductions"], responses=ERRORS)
@@ -88,3 +96,81 @@ def answer_contact(
     region_for(request, who, region_id)
     firm = own_firm(who, region_id)
     return request_public(accounts_of(request).decide_contact(request_id, firm, accept=body.accept))
+
+
+def _scrub(texts: tuple[str, ...], hidden: list[str]) -> list[str]:
+    """Reasons with the names of firms the caller may not know taken out."""
+    out = []
+    for text in texts:
+        for name in hidden:
+            if name and name in text:
+                text = text.replace(name, "…")
+        out.append(text)
+    return out
+
+
+def matches_public(
+    request: Request,
+    who: Principal,
+    region_id: str,
+    found: list[Match],
+) -> list[dict[str, Any]]:
+    """Matches as ``who`` may see them: members only those of their own firm; offers
+    and needs anonymised where their firm must stay hidden."""
+    region = region_for(request, who, region_id)
+    introduced = introduced_for(request, who, region_id)
+    lang = language(request)
+    streams = region.streams_by_id
+    result = []
+    for match in found:
+        offer, need = streams.get(match.offer), streams.get(match.need)
+        if offer is None or need is None:
+            continue
+        if who.role is Role.MEMBER and not (
+            who.owns(region_id, offer.actor) or who.owns(region_id, need.actor)
+        ):
+            continue
+        offer_view = stream_public(who, region, offer, introduced, lang)
+        need_view = stream_public(who, region, need, introduced, lang)
+        hidden = [
+            region.actors_by_id[s.actor].name
+            for s, v in ((offer, offer_view), (need, need_view))
+            if not v["owner_visible"]
+        ]
+        result.append(
+            {
+                "offer": offer_view,
+                "need": need_view,
+                "rank": match.rank,
+                "score": match.score,
+                "distance_km": match.distance_km,
+                "reasons": _scrub(match.reasons(lang), hidden),
+                "co2e_t_per_year": match.co2e_t_per_year,
+                "eur_per_year": match.eur_per_year,
+                "via": list(match.via),
+                "pathway": match.pathway,
+            }
+        )
+    return result
+
+
+@router.get("/regions/{region_id}/matches", response_model=list[MatchPublic])
+def region_matches(
+    request: Request,
+    region_id: str,
+    who: ApiWho,
+    top: Annotated[int, Query(ge=1, le=50)] = 5,
+    stream: str | None = None,
+) -> list[dict[str, Any]]:
+    """Ranked matches with reasons and impact: for the whole region, or for one offer or
+    need (``stream``). Members see the matches of their own firm."""
+    from kreislauf.matching_service import match_one_stream, match_stored
+
+    region = region_for(request, who, region_id)
+    repo = repo_of(request)
+    if stream is not None:
+        chosen = stream_for(region, who, stream)
+        found = match_one_stream(repo, region_id, chosen, top_k=top)
+    else:
+        found = match_stored(repo, region_id, top_k=top)
+    return matches_public(request, who, region_id, found)
