@@ -316,14 +316,6 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=SEAS,
         ),
         offer("Baumschnitt aus Obstplantage", 180, "t/a", ewc="02 01 03", avail=SEAS),
-        need(
-            "Kühlhauskapazität für Äpfel (Sept.–März)",
-            400,
-            "m2",
-            type=CAPACITY,
-            desc="CA-Lager oder Normalkühlung bis 3 °C, in der Region.",
-            avail=SEAS,
-        ),
         desc="Apfel- und Birnenanbau auf 180 ha, Sortierung und Lager in Leisnig.",
     ),
     actor(
@@ -345,9 +337,6 @@ ACTORS: tuple[ActorSpec, ...] = (
             type=EQUIPMENT,
             desc="Claas Jaguar mit 3 Abfahrgespannen, Einsatz Mittelsachsen und Umgebung.",
             avail=SEAS,
-        ),
-        need(
-            "Werkstatthalle für Wintereinlagerung Maschinen", 900, "m2", type=CAPACITY, avail=SEAS
         ),
         desc="Lohnunternehmen für Gülle, Ernte und Transport im Raum Burgstädt/Penig.",
     ),
@@ -407,13 +396,6 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=SEAS,
         ),
         offer("Rohwolle ungewaschen", 8, "t/a", ewc="04 02 21", avail=SEAS),
-        need(
-            "Winterweide / Stallplätze für 650 Schafe Dezember–Februar",
-            650,
-            "pieces",
-            type=CAPACITY,
-            avail=SEAS,
-        ),
         desc="Wanderschäferei mit Landschaftspflege im Erzgebirgsvorland.",
     ),
     actor(
@@ -432,7 +414,6 @@ ACTORS: tuple[ActorSpec, ...] = (
         offer(
             "Erdanhang / Waschschlamm aus Kartoffelwäsche", 300, "t/a", ewc="02 01 99", avail=SEAS
         ),
-        need("Kühllager 4–6 °C für 800 t Kartoffeln", 800, "m2", type=CAPACITY, avail=SEAS),
         desc="Speise- und Industriekartoffeln, Lagerhaltung und Sortierung.",
     ),
     *(_dairy_farm(i, row) for i, row in enumerate(_DAIRY_FARMS)),

@@ -300,7 +300,6 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Ganzjährig, 500 kW Wärme, Anhebung per Wärmepumpe möglich.",
             avail=CONT,
         ),
-        need("Grünstrom lokal (PV/Wind)", 5000, "MWh/a", type=ENERGY, avail=CONT),
         desc="Regionales Rechenzentrum (1 MW IT-Last).",
     ),
     *(_biogas(i, row) for i, row in enumerate(_BIOGAS)),

@@ -147,9 +147,6 @@ ACTORS: tuple[ActorSpec, ...] = (
             desc="Ca. 1,5 m³ pro Tag, Abholung durch Landwirt erwünscht.",
             avail=CONT,
         ),
-        need(
-            "Kühltransport für Auslieferung Dresden/Leipzig (Beiladung)", 150, "h/a", type=SERVICE
-        ),
         desc="Hofkäserei mit Schnitt- und Weichkäse aus Heumilch.",
     ),
     actor(

@@ -203,7 +203,6 @@ TEXTILES: tuple[ActorSpec, ...] = (
         58,
         "Frankenberg/Sa.",
         offer("Webkanten und Garnreste Baumwolle", 35, "t/a", ewc="04 02 22", avail=CONT),
-        need("Strom aus PV vom Nachbardach", 1800, "MWh/a", type=ENERGY, avail=CONT),
         desc="Weberei für Heimtextilien und Arbeitskleidungsstoffe.",
     ),
     actor(

@@ -511,7 +511,6 @@ SERVICES: tuple[ActorSpec, ...] = (
         ),
         offer("Freie Lagerhalle 800 m²", 800, "m2", type=CAPACITY),
         offer("Altreifen Lkw", 25, "t/a", ewc="16 01 03", avail=CONT),
-        need("Lkw-Stellplätze mit Ladeinfrastruktur (E-Lkw)", 10, "pieces", type=CAPACITY),
         desc="Spedition mit 60 Lkw und Lager, Schwerpunkt Sachsen.",
     ),
     actor(
@@ -523,7 +522,6 @@ SERVICES: tuple[ActorSpec, ...] = (
         offer("Kartonagen und Folien aus Kommissionierung", 250, "t/a", ewc="15 01 06", avail=CONT),
         offer("Paletten (Einweg) und Kanthölzer", 120, "t/a", ewc="15 01 03", avail=CONT),
         offer("Dachfläche 12.000 m² für PV", 12000, "m2", type=CAPACITY),
-        offer("Gabelstapler zu vermieten (Frontstapler 3 t)", 400, "h/a", type=EQUIPMENT),
         desc="Kontraktlogistik und Lagerhaltung, 25.000 m² Halle.",
     ),
     actor(

@@ -9,7 +9,6 @@ from kreislauf.examples.spec import (
     ENERGY,
     EQUIPMENT,
     KNOWLEDGE,
-    ONCE,
     SEAS,
     SERVICE,
     ActorSpec,
@@ -68,9 +67,6 @@ def _joiner(index: int, row: tuple[str, str, str, int, str, int]) -> ActorSpec:
                 desc="Längen 20–120 cm, unbehandelt, gut für Brennholz oder Kleinteile.",
                 avail=CONT,
             )
-        )
-        streams.append(
-            need("Lagerfläche überdacht für Holzbauelemente", 600, "m2", type=CAPACITY, avail=ONCE)
         )
     elif index % 2 == 0:
         streams.append(
@@ -216,7 +212,6 @@ ACTORS: tuple[ActorSpec, ...] = (
             avail=CONT,
         ),
         need("Gebrauchte Europaletten zur Aufbereitung", 30000, "pieces/a", avail=CONT),
-        need("Schnittholz Kiefer, Palettenware", 6000, "m3/a", avail=CONT),
         desc="Herstellung und Reparatur von Europaletten und Sonderpaletten.",
     ),
     actor(
