@@ -41,6 +41,16 @@ FILES: dict[str, tuple[tuple[str, ...], str]] = {
         ),
         "leaflet.markercluster",
     ),
+    "swagger-ui-dist": (
+        (
+            "swagger-ui-bundle.js",
+            "swagger-ui-bundle.js.LICENSE.txt",
+            "swagger-ui.css",
+            "LICENSE",
+            "NOTICE",
+        ),
+        "swagger-ui",
+    ),
 }
 
 

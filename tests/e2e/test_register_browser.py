@@ -84,3 +84,9 @@ def test_a_member_sees_the_confidential_offer_only_anonymised(site: Any, live_se
     shoot(site, "streams-member")
     site.goto(f"{live_server}/regions/ms/streams/s1")
     assert "Sägewerk Huber" not in site.content()
+
+
+def test_the_api_documentation_runs_from_local_files(site: Any, live_server: str) -> None:
+    site.goto(f"{live_server}/api/docs")
+    expect(site.get_by_text("/api/v1/auth/token").first).to_be_visible()
+    shoot(site, "api-docs")
