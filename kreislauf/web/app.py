@@ -13,8 +13,10 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from kreislauf.errors import (
@@ -152,6 +154,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "error.html",
             {"status": status, "message": error.render(translator(lang)), "error": error},
             status_code=status,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> Response:
+        if request.url.path.startswith(("/api/", "/static/")):
+            return await http_exception_handler(request, error)
+        lang = getattr(request.state, "lang", "de")
+        message = (
+            translator(lang)("This page does not exist.")
+            if error.status_code == 404
+            else str(error.detail)
+        )
+        return render(
+            request,
+            "error.html",
+            {"status": error.status_code, "message": message, "error": None},
+            status_code=error.status_code,
         )
 
     app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")

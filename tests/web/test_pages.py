@@ -161,3 +161,31 @@ def test_pages_send_security_headers(as_user) -> None:
     response = as_user("fac@example.org").get("/regions")
     assert "script-src 'self'" in response.headers["content-security-policy"]
     assert response.headers["x-frame-options"] == "DENY"
+
+
+def test_an_unknown_page_says_so_in_the_users_language(as_user) -> None:
+    response = as_user("fac@example.org").get("/no/such/page?lang=de")
+    assert response.status_code == 404 and "Diese Seite gibt es nicht." in response.text
+    assert '<main id="main"' in response.text
+
+
+def test_a_member_answers_an_introduction_on_its_own_page(as_user) -> None:
+    klein = as_user("klein@example.org")
+    page = klein.get("/regions/ms/actors/a1").text
+    assert "Ask for an introduction" in page
+    klein.post(
+        "/regions/ms/actors/a1/contact", data={"csrf_token": csrf_of(page), "message": "Späne?"}
+    )
+    huber = as_user("huber@example.org")
+    own = huber.get("/regions/ms/actors/a1").text
+    assert "Request from Bäckerei Klein" in own and "Späne?" in own
+    import re
+
+    request_id = re.search(r"/contact-requests/(\d+)", own).group(1)  # type: ignore[union-attr]
+    huber.post(
+        f"/regions/ms/contact-requests/{request_id}",
+        data={"csrf_token": csrf_of(own), "decision": "accept"},
+    )
+    after = klein.get("/regions/ms/actors/a1").text
+    assert "info@huber.example" in after and "Ask for an introduction" not in after
+    assert "Sägewerk Huber" in klein.get("/regions/ms/streams/s1").text

@@ -126,5 +126,8 @@ def region_page(
             "confidential": sum(1 for s in region.streams if s.confidential),
             "divisions": sorted(sectors.items(), key=lambda kv: (-kv[1], kv[0]))[:10],
             "can_edit": can_edit_region(who, region_id),
+            "messages": [tr(request, "The file was imported.")]
+            if request.query_params.get("imported")
+            else [],
         },
     )
