@@ -11,14 +11,36 @@ hazardous flag are explained in :mod:`kreislauf.importers.region_validation`.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from kreislauf.errors import InputError, Problem
 from kreislauf.importers.region_validation import MSG_HAZ_FALSE, MSG_HAZ_TRUE
 
+Found = tuple[Any, tuple[str, dict[str, Any]] | None]
 
-def _problem(path: str, error: InputError) -> Problem:
-    return Problem(path, error.message, dict(error.params))
+
+def _report(found: Found, path: str, problems: list[Problem]) -> Any:
+    value, problem = found
+    if problem is not None:
+        problems.append(Problem(path, problem[0], dict(problem[1])))
+    return value
+
+
+@lru_cache(maxsize=8192)
+def _waste_lookup(value: str) -> Found:
+    """Looked up once per spelling: real files repeat the same few codes."""
+    from kreislauf.catalogues import waste_catalogue
+    from kreislauf.core.codes import WASTE_STAR_WRONG, normalize_waste_code
+
+    try:
+        written = normalize_waste_code(value)
+        entry = waste_catalogue().require(written)
+    except InputError as exc:
+        return None, (exc.message, dict(exc.params))
+    if written.endswith("*") and not entry.hazardous:
+        return None, (WASTE_STAR_WRONG, {"code": written, "bare": entry.code})
+    return (entry.notation, entry.hazardous, entry.entry == "mirror"), None
 
 
 def waste_code(value: Any, path: str, problems: list[Problem]) -> tuple[str, bool, bool] | None:
@@ -29,19 +51,8 @@ def waste_code(value: Any, path: str, problems: list[Problem]) -> tuple[str, boo
     """
     if not isinstance(value, str) or not value.strip():
         return None
-    from kreislauf.catalogues import waste_catalogue
-    from kreislauf.core.codes import WASTE_STAR_WRONG, normalize_waste_code
-
-    try:
-        written = normalize_waste_code(value)
-        entry = waste_catalogue().require(written)
-    except InputError as exc:
-        problems.append(_problem(path, exc))
-        return None
-    if written.endswith("*") and not entry.hazardous:
-        problems.append(Problem(path, WASTE_STAR_WRONG, {"code": written, "bare": entry.code}))
-        return None
-    return entry.notation, entry.hazardous, entry.entry == "mirror"
+    found: tuple[str, bool, bool] | None = _report(_waste_lookup(value), path, problems)
+    return found
 
 
 def check_stream_code(
@@ -83,6 +94,12 @@ def check_nace(value: Any, path: str, problems: list[Problem]) -> str | None:
     """A NACE Rev. 2 / WZ 2008 code in its official form ("10.51", "C"), or None."""
     if not isinstance(value, str) or not value.strip():
         return None
+    code: str | None = _report(_nace_lookup(value), path, problems)
+    return code
+
+
+@lru_cache(maxsize=8192)
+def _nace_lookup(value: str) -> Found:
     from kreislauf.catalogues import sector_catalogue
     from kreislauf.core.codes import normalize_nace
 
@@ -93,10 +110,9 @@ def check_nace(value: Any, path: str, problems: list[Problem]) -> str | None:
     except InputError as exc:
         parent = _parent_code(value)
         if parent is not None and catalogue.get(parent) is not None:
-            return parent
-        problems.append(_problem(path, exc))
-        return None
-    return str(sector.code)
+            return parent, None
+        return None, (exc.message, dict(exc.params))
+    return str(sector.code), None
 
 
 def _parent_code(value: str) -> str | None:

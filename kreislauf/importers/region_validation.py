@@ -32,6 +32,7 @@ from jsonschema.exceptions import ValidationError as SchemaError
 
 from kreislauf.core.units import SPEC_UNITS, parse_unit
 from kreislauf.errors import InputError, Problem
+from kreislauf.importers.schema_fast import Check, compile_object
 
 FORMAT = "kreislauf-region/1"
 #: The most problems one document reports; the rest are counted in a last line.
@@ -112,6 +113,39 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(region_schema())
 
 
+_ITEM_DEFS = {"actors": "actor", "streams": "stream"}
+
+
+@lru_cache(maxsize=2)
+def _item_checks(section: str) -> tuple[Check, Draft202012Validator]:
+    """The fast predicate and the detailed validator for one item of ``section``."""
+    schema = region_schema()
+    name = _ITEM_DEFS[section]
+    detailed = Draft202012Validator({"$defs": schema["$defs"], "$ref": f"#/$defs/{name}"})
+    return compile_object(schema["$defs"][name]), detailed
+
+
+def _schema_errors(document: dict[str, Any]) -> Iterator[SchemaError]:
+    """The errors ``jsonschema`` finds, asking it only about items the fast check refuses."""
+    shell = dict(document)
+    lists: dict[str, list[Any]] = {}
+    for section in _ITEM_DEFS:
+        items = document.get(section)
+        if isinstance(items, list):
+            lists[section] = items
+            shell[section] = []
+    yield from _validator().iter_errors(shell)
+    for section, items in lists.items():
+        fast, detailed = _item_checks(section)
+        for index, item in enumerate(items):
+            if fast(item):
+                continue
+            for error in detailed.iter_errors(item):
+                error.path.appendleft(index)
+                error.path.appendleft(section)
+                yield error
+
+
 def format_path(parts: Iterable[str | int]) -> str:
     """``["streams", 3, "unit"]`` -> ``"streams[3].unit"``."""
     out = ""
@@ -140,7 +174,7 @@ def schema_problems(document: Any) -> tuple[list[Problem], int]:
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     dropped = 0
-    for error in _validator().iter_errors(document):
+    for error in _schema_errors(document):
         for problem in _translate(error):
             key = (problem.path, problem.message)
             if key in seen:

@@ -62,7 +62,7 @@ _SECTIONS: dict[str, tuple[str, tuple[Column, ...]]] = {
     "actors": ("Akteure", ACTOR_COLUMNS),
     "streams": ("Stoffströme", STREAM_COLUMNS),
 }
-_INDEX = re.compile(r"\[\d+\]$")
+_PATH = re.compile(r"^(?P<section>actors|streams)\[(?P<index>\d+)\](?:\.(?P<field>[^.\[]+))?")
 _ITEM = re.compile(r"^(actors|streams)\[\d+\]")
 
 
@@ -71,10 +71,10 @@ class _Collected:
     """What the rows gave: the document, the places of its values, the problems."""
 
     document: dict[str, Any]
-    places: dict[str, tuple[str, tuple[int, int, int]]] = field(default_factory=dict)
+    rows: dict[str, list[int]] = field(default_factory=lambda: {"actors": [], "streams": []})
     problems: list[tuple[tuple[int, int, int], Problem]] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
-    tables: dict[str, tuple[Table, dict[str, int]]] = field(default_factory=dict)
+    tables: dict[str, tuple[Table, dict[str, int], int]] = field(default_factory=dict)
 
     def add(self, order: tuple[int, int, int], problem: Problem) -> None:
         self.problems.append((order, problem))
@@ -129,7 +129,8 @@ def _read_table(
         )
     if missing:
         return
-    collected.tables[section] = (table, seen)
+    collected.tables[section] = (table, seen, sheet_index)
+    item_rows = collected.rows[section]
     id_index = seen["id"]
     items: list[dict[str, Any]] = collected.document[section]
     for row, values in table.rows:
@@ -138,24 +139,22 @@ def _read_table(
         first = values[id_index] if id_index < len(values) else None
         if not is_empty(first) and is_example(cell_text(first)):
             continue
-        path = f"{section}[{len(items)}]"
         item: dict[str, Any] = {}
-        collected.places[path] = (table.row_ref(row), (sheet_index, row, 0))
         for key, index in seen.items():
             value = values[index] if index < len(values) else None
             if is_empty(value):
                 continue
             column = table.columns[index]
-            where = (table.cell_ref(row, index), (sheet_index, row, index))
-            collected.places[f"{path}.{key}"] = where
             if column is None:
                 item[key] = decode_extra(value)
                 continue
             try:
                 item[key] = read_cell(value, column, language)
             except CellError as exc:
-                collected.failed.add(f"{path}.{key}")
-                collected.add(where[1], Problem(where[0], exc.message, dict(exc.params)))
+                collected.failed.add(f"{section}[{len(items)}].{key}")
+                problem = Problem(table.cell_ref(row, index), exc.message, dict(exc.params))
+                collected.add((sheet_index, row, index), problem)
+        item_rows.append(row)
         items.append(item)
 
 
@@ -216,26 +215,20 @@ def _is_path(value: Any) -> bool:
 
 
 def _place(path: str, collected: _Collected) -> tuple[str, tuple[int, int, int]]:
-    """The spreadsheet place of a region-file path (``streams[3].unit`` -> ``Stoffströme!J5``)."""
-    probe = path
-    while probe:
-        if probe in collected.places:
-            return collected.places[probe]
-        if _INDEX.search(probe):
-            probe = _INDEX.sub("", probe)
-            continue
-        if "." not in probe:
-            break
-        parent, _, last = probe.rpartition(".")
-        # A missing required field: its cell is empty, name it by row and column.
-        if parent in collected.places and last:
-            ref, order = collected.places[parent]
-            table, seen = collected.tables[parent.split("[", 1)[0]]
-            if last in seen:
-                return table.cell_ref(order[1], seen[last]), (order[0], order[1], seen[last])
-            return ref, order
-        probe = parent
-    return path, (-1, 0, 0)
+    """The spreadsheet place of a region-file path (``streams[3].unit`` -> ``Stoffströme!J5``).
+
+    Items know their row; a field its column, so a missing required field names its empty
+    cell. Paths outside the two tables (``region.id``) stay as they are.
+    """
+    match = _PATH.match(path)
+    if match is None or match["section"] not in collected.tables:
+        return path, (-1, 0, 0)
+    section, index, key = match["section"], int(match["index"]), match["field"]
+    table, seen, sheet_index = collected.tables[section]
+    row = collected.rows[section][index]
+    if key in seen:
+        return table.cell_ref(row, seen[key]), (sheet_index, row, seen[key])
+    return table.row_ref(row), (sheet_index, row, 0)
 
 
 # --------------------------------------------------------------------------- XLSX
