@@ -20,6 +20,7 @@ from kreislauf.core.region import Region
 from kreislauf.core.streams import Stream
 from kreislauf.errors import NotFoundError
 from kreislauf.storage.repository import Repository
+from kreislauf.web.region_cache import RegionCache
 from kreislauf.web.security import AccessDeniedError, accounts_of
 
 
@@ -35,10 +36,11 @@ def region_for(request: Request, who: Principal, region_id: str) -> Region:
     """The stored region, where ``who`` may see it; else 404."""
     if not can_view_region(who, region_id):
         raise no_region(region_id)
-    repo = repo_of(request)
-    if not repo.has_region(region_id):
+    cache: RegionCache = request.app.state.regions
+    region = cache.get(region_id)
+    if region is None:
         raise no_region(region_id)
-    return repo.load_region(region_id)
+    return region
 
 
 def require_region_editor(who: Principal, region_id: str) -> None:

@@ -30,6 +30,7 @@ from kreislauf.i18n import translator
 from kreislauf.settings import Settings, get_settings
 from kreislauf.storage.accounts import Accounts
 from kreislauf.web.context import LANG_COOKIE, pick_language, render
+from kreislauf.web.region_cache import RegionCache
 from kreislauf.web.security import (
     AccessDeniedError,
     CsrfError,
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.repo = repo
     app.state.accounts = Accounts(repo.engine)
+    app.state.regions = RegionCache(repo)
 
     @app.middleware("http")
     async def language_and_headers(

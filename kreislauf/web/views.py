@@ -4,6 +4,7 @@ the JSON API, so both follow the same permission rules."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from kreislauf.core.actors import Actor
@@ -18,6 +19,7 @@ from kreislauf.core.region import Region
 from kreislauf.core.streams import Stream
 
 
+@lru_cache(maxsize=4096)
 def sector_title(code: str | None, language: str) -> str | None:
     """The sector's title in ``language`` (None where the code is unknown or absent)."""
     if not code:
@@ -31,6 +33,7 @@ def sector_title(code: str | None, language: str) -> str | None:
     return found.title("en" if language == "en" else "de")
 
 
+@lru_cache(maxsize=4096)
 def waste_title(code: str | None, language: str) -> str | None:
     if not code:
         return None

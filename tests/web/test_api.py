@@ -237,3 +237,32 @@ def test_the_openapi_document_lists_every_api_route_with_a_summary(app) -> None:
         assert path in paths, path
     assert not any(p.startswith("/regions") for p in paths), "pages stay out of the API docs"
     assert "OAuth2PasswordBearer" in json.dumps(document["components"]["securitySchemes"])
+
+
+def test_the_stream_list_matches_its_documented_schema(app, api_token) -> None:
+    from pydantic import TypeAdapter
+
+    from kreislauf.web.schemas import StreamPublic
+
+    client = TestClient(app)
+    listed = client.get("/api/v1/regions/ms/streams", headers=api_token("klein@example.org")).json()
+    checked = TypeAdapter(list[StreamPublic]).validate_python(listed, strict=False)
+    assert [s.id for s in checked] == ["s1", "s2", "s3"]
+    assert set(listed[0]) == set(StreamPublic.model_fields)
+
+
+def test_the_region_cache_sees_changes_made_past_the_app(app, api_token) -> None:
+    import dataclasses
+
+    client = TestClient(app)
+    headers = api_token("fac@example.org")
+    assert client.get("/api/v1/regions/ms", headers=headers).json()["actors"] == 2
+    repo = app.state.repo
+    region = repo.load_region("ms")
+    repo.save_region(
+        dataclasses.replace(region, actors=region.actors[:1], streams=region.streams[:2]),
+        replace=True,
+    )
+    assert client.get("/api/v1/regions/ms", headers=headers).json()["actors"] == 1
+    repo.add_stream("ms", dataclasses.replace(region.streams[0], id="s99"))
+    assert client.get("/api/v1/regions/ms", headers=headers).json()["offers"] == 3
