@@ -120,3 +120,18 @@ def test_a_declined_request_introduces_no_one_and_may_be_asked_again(engine: Eng
     assert again.status is ContactStatus.PENDING
     with pytest.raises(InputError):
         accounts.request_contact("ms", "a1", "a1")
+
+
+def test_the_demo_login_is_a_facilitator_whose_password_changes_each_time(engine: Engine) -> None:
+    from kreislauf.storage.repository import Repository
+    from kreislauf.web.demo import demo_login
+
+    repo = Repository(engine)
+    email, first = demo_login(repo, "mittelsachsen")
+    accounts = Accounts(engine)
+    user = accounts.authenticate(email, first)
+    assert user is not None and user.role is Role.FACILITATOR and user.regions == ("mittelsachsen",)
+    _, second = demo_login(repo, "mittelsachsen")
+    assert second != first
+    assert accounts.authenticate(email, first) is None
+    assert accounts.authenticate(email, second) is not None
