@@ -8,6 +8,7 @@ import, reused by every later match) and turn matches into the spec's
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Callable, Sequence
@@ -198,18 +199,16 @@ def match_stored(
 ) -> list[Match]:
     """Match a stored region warm: its representations come from storage (computed at
     import; missing ones are computed and stored now); leads feed back into the ranking."""
-    from kreislauf.core.matching import score, select
+    import numpy as np
+
+    from kreislauf.core.matching import select
 
     _check_top_k(top_k)
     matcher = stored_matcher(repo, region_id, refresh=True)
-    size = matcher.block_size()
-    ids = matcher.offers.ids
+    rows = np.arange(len(matcher.offers.ids), dtype=np.int64)
     out: list[Match] = []
-    for start in range(0, len(ids), size):
-        chunk = ids[start : start + size]
-        out.extend(select(matcher, score(matcher, chunk), top_k))
-        if progress is not None:
-            progress(min(start + size, len(ids)), len(ids))
+    for pairs in matcher.score_all(rows, top_k, progress):
+        out.extend(select(matcher, pairs, top_k))
     out.sort(key=lambda m: (m.offer, m.rank))
     return out
 
@@ -238,10 +237,9 @@ def match_one_stream(
             features = None
     if features is None:
         features = represent_streams([stream], kb)[stream.id]
-        try:
+        # a stream that is not stored (a what-if) is matched without storing
+        with contextlib.suppress(InputError):
             repo.save_features(region_id, key, {stream.id: features.to_bytes()})
-        except InputError:
-            pass  # a stream that is not stored (a what-if) is matched without storing
     return match_stream(matcher, stream, kb, top_k=top_k, features=features)
 
 

@@ -241,6 +241,9 @@ class KnowledgeBase:
 
     def fingerprint(self) -> str:
         """A short hash of the content: stored representations are valid for one KB."""
+        cached = self.__dict__.get("_fingerprint")
+        if cached is not None:
+            return str(cached)
         payload = {
             "c": sorted(
                 (c.id, c.type, c.family, c.ewc, c.terms.de, c.terms.en)
@@ -250,7 +253,9 @@ class KnowledgeBase:
             "r": sorted((r.id, r.nace, r.terms.de, r.terms.en) for r in self.receivers.values()),
         }
         raw = json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()
-        return hashlib.sha256(raw).hexdigest()[:16]
+        digest = hashlib.sha256(raw).hexdigest()[:16]
+        object.__setattr__(self, "_fingerprint", digest)
+        return digest
 
 
 # --------------------------------------------------------------------------- building

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -52,6 +52,9 @@ from kreislauf.core.units import parse_unit
 
 Progress = Callable[[int, int], None]
 PAIRS_PER_BLOCK = 2_000_000
+BLOCKING_MIN_NEEDS = 20_000
+TILE_DEGREES = 1.0
+PAIR_FIELDS = ("rows", "cols", "score", "raw", "via", "distance_km", "coverage", "text")
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,9 @@ class Matcher:
         self.feedback = feedback or Feedback()
         self._feedback_arrays = self._build_feedback(self.offers, self.needs)
         self._rows_cache: dict[tuple[int, int], dict[int, float]] = {}
+        self._tile_cache: dict[tuple[int, int], tuple[np.ndarray, tuple[sp.csr_matrix, ...]]] = {}
+        self._need_tiles: np.ndarray | None = None
+        self._need_csc: tuple[sp.csc_matrix, ...] | None = None
 
     # ------------------------------------------------------------------ building
     def _side(self, streams: Sequence[Stream], *, offers: bool) -> Side:
@@ -238,19 +244,121 @@ class Matcher:
     def block_size(self) -> int:
         return int(min(2048, max(8, PAIRS_PER_BLOCK // max(1, len(self.needs.ids)))))
 
-    def score_rows(self, rows: np.ndarray) -> Pairs:
+    def score_rows(self, rows: np.ndarray, tile: tuple[int, int] | None = None) -> Pairs:
+        """Score offers ``rows`` against all needs, or only against the needs near
+        ``tile`` (see :meth:`blocks`)."""
+        if tile is None:
+            mats = (
+                self.need_ngram_t,
+                self.need_link_t,
+                self.need_codes_t,
+                self.need_licence_t,
+                self.need_kind_t,
+            )
+            cols = None
+        else:
+            cols, mats = self._tile_matrices(tile)
         return score_block(
             self.offers,
             self.needs,
             rows,
-            need_ngram_t=self.need_ngram_t,
+            need_ngram_t=mats[0],
             offer_tfidf=self.offer_tfidf,
-            need_link_t=self.need_link_t,
-            need_codes_t=self.need_codes_t,
-            need_licence_t=self.need_licence_t,
-            need_kind_t=self.need_kind_t,
+            need_link_t=mats[1],
+            need_codes_t=mats[2],
+            need_licence_t=mats[3],
+            need_kind_t=mats[4],
             feedback=self._feedback_arrays,
+            need_cols=cols,
         )
+
+    # ------------------------------------------------------------------ blocking
+    def blocking(self) -> bool:
+        """Large regions are scored in spatial blocks: offers of one tile (1° x 1°)
+        against the needs of that tile and its eight neighbours plus needs without
+        coordinates; offers that find fewer than K partners there are scored against
+        all needs. Small regions are scored all against all."""
+        located = np.isfinite(self.needs.lat).sum()
+        return len(self.needs.ids) >= BLOCKING_MIN_NEEDS and located >= 0.5 * len(self.needs.ids)
+
+    @staticmethod
+    def _tile_of(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+        ok = np.isfinite(lat) & np.isfinite(lon)
+        tiles = np.full((len(lat), 2), np.iinfo(np.int32).min, dtype=np.int64)
+        tiles[ok, 0] = np.floor(lat[ok] / TILE_DEGREES).astype(np.int64)
+        tiles[ok, 1] = np.floor(lon[ok] / TILE_DEGREES).astype(np.int64)
+        return tiles
+
+    def blocks(self, rows: np.ndarray) -> list[tuple[tuple[int, int] | None, np.ndarray]]:
+        """(tile or None, offer rows) in a fixed order: tiles sorted, rows by id within."""
+        size = self.block_size()
+        if not self.blocking():
+            return [(None, rows[i : i + size]) for i in range(0, len(rows), size)]
+        tiles = self._tile_of(self.offers.lat[rows], self.offers.lon[rows])
+        groups: dict[tuple[int, int] | None, list[int]] = {}
+        none_key = np.iinfo(np.int32).min
+        for row, (a, b) in zip(rows.tolist(), tiles.tolist(), strict=True):
+            key = None if a == none_key else (a, b)
+            groups.setdefault(key, []).append(row)
+        out: list[tuple[tuple[int, int] | None, np.ndarray]] = []
+        block = size * 4  # fewer needs per block: more offers fit
+        for key in sorted(groups, key=lambda k: (k is None, k or (0, 0))):
+            members = np.asarray(groups[key], dtype=np.int64)
+            step = size if key is None else block
+            out.extend((key, members[i : i + step]) for i in range(0, len(members), step))
+        return out
+
+    def _tile_matrices(self, tile: tuple[int, int]) -> tuple[np.ndarray, tuple[sp.csr_matrix, ...]]:
+        cached = self._tile_cache.get(tile)
+        if cached is not None:
+            return cached
+        if self._need_tiles is None:
+            self._need_tiles = self._tile_of(self.needs.lat, self.needs.lon)
+            self._need_csc = tuple(
+                sp.csc_matrix(m)
+                for m in (
+                    self.need_ngram_t,
+                    self.need_link_t,
+                    self.need_codes_t,
+                    self.need_licence_t,
+                    self.need_kind_t,
+                )
+            )
+        t = self._need_tiles
+        none_key = np.iinfo(np.int32).min
+        near = (np.abs(t[:, 0] - tile[0]) <= 1) & (np.abs(t[:, 1] - tile[1]) <= 1)
+        cols = np.flatnonzero(near | (t[:, 0] == none_key)).astype(np.int64)
+        assert self._need_csc is not None
+        mats = tuple(sp.csr_matrix(m[:, cols]) for m in self._need_csc)
+        if len(self._tile_cache) > 64:
+            self._tile_cache.clear()
+        self._tile_cache[tile] = (cols, mats)
+        return cols, mats
+
+    def score_all(
+        self, rows: np.ndarray, top_k: int, progress: Progress | None = None
+    ) -> Iterator[Pairs]:
+        """Scored pairs of ``rows``, block by block, with the blocking fallback applied."""
+        done = 0
+        retry: list[np.ndarray] = []
+        for tile, block in self.blocks(rows):
+            pairs = self.score_rows(block, tile)
+            if tile is not None:
+                found = np.bincount(np.searchsorted(block, pairs.rows), minlength=len(block))
+                short = block[found < top_k]
+                if len(short):
+                    retry.append(short)
+                    keep = ~np.isin(pairs.rows, short)
+                    pairs = Pairs(*(getattr(pairs, f)[keep] for f in PAIR_FIELDS))
+            yield pairs
+            done += len(block)
+            if progress is not None:
+                progress(done, len(rows))
+        if retry:
+            again = np.sort(np.concatenate(retry))
+            size = self.block_size()
+            for i in range(0, len(again), size):
+                yield self.score_rows(again[i : i + size])
 
     # ------------------------------------------------------------------ explaining
     def _row(self, side: Side, which: str, row: int) -> dict[int, float]:
@@ -323,8 +431,7 @@ class Matcher:
         via: bool,
         distance_km: float,
         coverage: float,
-        offer_tfidf: sp.csr_matrix,
-        need_tfidf: sp.csr_matrix,
+        text_similarity: float,
     ) -> Match | None:
         offer, need = offers.streams[o], needs.streams[n]
         of, nf = self.features[offer.id], self.features[need.id]
@@ -393,7 +500,7 @@ class Matcher:
                 offer_terms=", ".join(offer_words[:4]),
                 need_terms=", ".join(need_words[:4]),
             )
-        sim = float(offer_tfidf[o].multiply(need_tfidf[n]).sum())
+        sim = text_similarity
         if route is None and of.type == nf.type and TYPE_PRIOR.get(of.type, 0.0) > 0:
             reasons.add("same_type", kind=lambda lang, t=of.type: TYPE_WORDS[lang][t])
         if sim >= 0.2 or (route is None and sim > 0.0):
@@ -591,7 +698,11 @@ def _tonnes_per_year(stream: Stream) -> float | None:
 
 
 def score(
-    matcher: Matcher, offer_ids: Sequence[str] | None = None, *, progress: Progress | None = None
+    matcher: Matcher,
+    offer_ids: Sequence[str] | None = None,
+    *,
+    top_k: int = 5,
+    progress: Progress | None = None,
 ) -> Pairs:
     """Stage 2: candidate pairs (hard rules applied) with their scores, for the given
     offers (default: all), in blocks."""
@@ -600,12 +711,7 @@ def score(
         if offer_ids is None
         else np.asarray([matcher.offer_row[o] for o in offer_ids], dtype=np.int64)
     )
-    parts: list[Pairs] = []
-    size = matcher.block_size()
-    for start in range(0, len(rows), size):
-        parts.append(matcher.score_rows(rows[start : start + size]))
-        if progress is not None:
-            progress(min(start + size, len(rows)), len(rows))
+    parts = list(matcher.score_all(rows, top_k, progress))
     if not parts:
         empty = np.zeros(0)
         return Pairs(
@@ -616,13 +722,9 @@ def score(
             empty.astype(bool),
             empty,
             empty,
+            empty,
         )
-    return Pairs(
-        *(
-            np.concatenate([getattr(p, f) for p in parts])
-            for f in ("rows", "cols", "score", "raw", "via", "distance_km", "coverage")
-        )
-    )
+    return Pairs(*(np.concatenate([getattr(p, f) for p in parts]) for f in PAIR_FIELDS))
 
 
 def candidates(matcher: Matcher, offer_ids: Sequence[str] | None = None) -> list[tuple[str, str]]:
@@ -646,12 +748,26 @@ def top_k_order(
     the other side's id."""
     if len(rows) == 0:
         return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((col_rank[cols], -scores, rows))
+    keep = pool or k
+    score_int = np.rint(np.clip(scores, 0.0, 1.0) * 1_000_000).astype(np.int64)
+    rank = col_rank[cols].astype(np.int64)
+    row_bits = int(rows.max()).bit_length()
+    rank_bits = max(int(rank.max()).bit_length(), 1)
+    if row_bits + 20 + rank_bits <= 62:
+        # one integer key, sorted by numpy's radix sort: row, score descending, id
+        key = (
+            (rows.astype(np.int64) << (20 + rank_bits))
+            | ((1_000_000 - score_int) << rank_bits)
+            | rank
+        )
+        order = np.argsort(key, kind="stable")
+    else:
+        order = np.lexsort((rank, -score_int, rows))
     sorted_rows = rows[order]
     starts = np.r_[0, np.flatnonzero(np.diff(sorted_rows)) + 1]
     group_start = np.repeat(starts, np.diff(np.r_[starts, len(sorted_rows)]))
     position = np.arange(len(sorted_rows)) - group_start
-    return order[position < (pool or k)]
+    return order[position < keep]
 
 
 def select(matcher: Matcher, pairs: Pairs, top_k: int = 5) -> list[Match]:
@@ -674,8 +790,7 @@ def select(matcher: Matcher, pairs: Pairs, top_k: int = 5) -> list[Match]:
             via=bool(pairs.via[i]),
             distance_km=float(pairs.distance_km[i]),
             coverage=float(pairs.coverage[i]),
-            offer_tfidf=matcher.offer_tfidf,
-            need_tfidf=matcher.need_tfidf,
+            text_similarity=float(pairs.text[i]),
         )
         if match is None:
             continue
@@ -700,14 +815,11 @@ def match_region(
     English (``language`` is accepted for symmetry with the services; both are filled)."""
     del language
     matcher = Matcher(region, kb, representations, feedback=feedback, impact_table=impact_table)
-    size = matcher.block_size()
     total = len(matcher.offers.ids)
     out: list[Match] = []
-    for start in range(0, total, size):
-        rows = np.arange(start, min(start + size, total), dtype=np.int64)
-        out.extend(select(matcher, matcher.score_rows(rows), top_k))
-        if progress is not None:
-            progress(min(start + size, total), total)
+    rows = np.arange(total, dtype=np.int64)
+    for pairs in matcher.score_all(rows, top_k, progress):
+        out.extend(select(matcher, pairs, top_k))
     out.sort(key=lambda m: (m.offer, m.rank))
     return out
 
@@ -747,7 +859,7 @@ def match_stream(
             top_k,
             pool=top_k + 3,
         )
-        offers_side, needs_side, o_tf, n_tf = side, matcher.needs, tf, matcher.need_tfidf
+        offers_side, needs_side = side, matcher.needs
         pick = [(0, int(pairs.cols[i]), i) for i in order.tolist()]
     else:
         rows = np.arange(len(matcher.offers.ids), dtype=np.int64)
@@ -771,7 +883,7 @@ def match_stream(
             top_k,
             pool=top_k + 3,
         )
-        offers_side, needs_side, o_tf, n_tf = matcher.offers, side, matcher.offer_tfidf, tf
+        offers_side, needs_side = matcher.offers, side
         pick = [(int(pairs.rows[i]), 0, i) for i in order.tolist()]
     out: list[Match] = []
     for o, n, i in pick:
@@ -787,8 +899,7 @@ def match_stream(
             via=bool(pairs.via[i]),
             distance_km=float(pairs.distance_km[i]),
             coverage=float(pairs.coverage[i]),
-            offer_tfidf=o_tf,
-            need_tfidf=n_tf,
+            text_similarity=float(pairs.text[i]),
         )
         if match is not None:
             out.append(match)

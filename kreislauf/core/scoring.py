@@ -41,6 +41,10 @@ IMPLICIT_STRENGTH = 0.85
 USE_STRENGTH = 0.6
 MIN_OFFER_USE = 0.6
 CROSS_TYPE_FACTOR = 0.85
+MIN_TEXT = 0.12
+MIN_LINK = 0.2
+VAGUE_BELOW = 0.6
+BROAD_USE_SHARE = 0.2
 VIA_PENALTY = 0.8
 PATH_GAIN = 1.6
 W_CODE = 0.95
@@ -136,6 +140,7 @@ class Context:
     by_receiver: dict[str, list[int]]
     use_weight: dict[str, float]
     receiver_weight: dict[str, float]
+    broad_uses: frozenset[str]
     _nace_cache: dict[str, list[int]] = field(default_factory=dict)
 
     def routes_for_nace(self, code: str | None) -> list[int]:
@@ -231,6 +236,9 @@ def build_context(kb: KnowledgeBase) -> Context:
         by_receiver=by_receiver,
         use_weight=_specificity({u: len(v) for u, v in by_use.items()}, explicit),
         receiver_weight=_specificity({u: len(v) for u, v in by_receiver.items()}, explicit),
+        broad_uses=frozenset(
+            u for u, v in by_use.items() if len(v) > max(10, BROAD_USE_SHARE * explicit)
+        ),
     )
 
 
@@ -437,7 +445,9 @@ def build_side(
                     lcol.append(col)
         else:
             links: dict[int, float] = {}
-            specific = any(w >= 0.6 for w in feat.concepts.values())
+            specific = any(w >= 0.6 for w in feat.concepts.values()) or any(
+                w >= 0.6 for w in feat.receivers.values()
+            )
             for cid, w in feat.concepts.items():
                 for ri in ctx.by_to.get(cid, ()):
                     _max_into(links, ri, LINK_CONCEPT * w)
@@ -445,14 +455,27 @@ def build_side(
                 rw = LINK_RECEIVER * w * ctx.receiver_weight.get(rid, 1.0)
                 for ri in ctx.by_receiver.get(rid, ()):
                     links[ri] = 1.0 - (1.0 - links.get(ri, 0.0)) * (1.0 - rw)
+            opened = set(links)
             for uid, w in feat.uses.items():
                 uw = LINK_USE * w * ctx.use_weight.get(uid, 1.0)
+                # a broad use ("raw material", "recycling") confirms what a specific need
+                # names; it opens routes only for needs that name nothing more specific
+                broad = uid in ctx.broad_uses and specific
                 for ri in ctx.by_use.get(uid, ()):
+                    if broad and ri not in opened:
+                        continue
                     links[ri] = 1.0 - (1.0 - links.get(ri, 0.0)) * (1.0 - uw)
-            nace_w = LINK_NACE * (0.35 if specific else 1.0)
+            # The receiving firm's sector confirms a route the text names; on its own it
+            # opens routes only for vague needs ("Rohstoff für die Produktion").
+            vague = not specific and max(links.values(), default=0.0) < VAGUE_BELOW
             for ri in ctx.routes_for_nace(who.nace if who is not None else None):
-                links[ri] = 1.0 - (1.0 - links.get(ri, 0.0)) * (1.0 - nace_w)
+                if ri in links:
+                    links[ri] = 1.0 - (1.0 - links[ri]) * (1.0 - LINK_NACE)
+                elif vague:
+                    links[ri] = LINK_NACE
             for ri, v in links.items():
+                if v < MIN_LINK:
+                    continue
                 rows.append(i)
                 cols.append(ri)
                 vals.append(v)
@@ -588,6 +611,7 @@ class Pairs:
     via: np.ndarray
     distance_km: np.ndarray
     coverage: np.ndarray
+    text: np.ndarray
 
 
 _TYPE_TABLE = type_table()
@@ -614,8 +638,10 @@ def score_block(
     need_licence_t: sp.csr_matrix,
     need_kind_t: sp.csr_matrix,
     feedback: FeedbackArrays | None = None,
+    need_cols: np.ndarray | None = None,
 ) -> Pairs:
-    """Score the offers ``rows`` against every need; hard rules applied."""
+    """Score the offers ``rows`` against every need (or the needs ``need_cols`` where the
+    transposed need matrices hold only those columns); hard rules applied."""
     link = offers.link[rows]
     direct = sp.csr_matrix(link @ need_link_t)
     assert offers.via_link is not None
@@ -628,6 +654,8 @@ def score_block(
     code.data = np.minimum(code.data, 1.0)
     text = sp.csr_matrix(offer_tfidf[rows] @ need_ngram_t)
     text.data = np.minimum(text.data, 1.0)
+    text.data[text.data < MIN_TEXT] = 0.0
+    text.eliminate_zeros()
     lic = sp.csr_matrix(offers.licence[rows] @ need_licence_t)
     lic.data[:] = 1.0
     best = direct.maximum(via)
@@ -651,7 +679,8 @@ def score_block(
     has_lic = (flags & 2) > 0
     is_via = (flags & 4) > 0
     r = rows[coo.row]
-    col = coo.col
+    local_col = coo.col
+    col = local_col if need_cols is None else need_cols[local_col]
     keep = raw_v >= MIN_RAW
     keep &= offers.actor[r] != needs.actor[col]
     keep &= ~offers.hazardous[r] | has_lic
@@ -662,7 +691,10 @@ def score_block(
     heat_fail = both & ~needs.cooling[col] & (ot < nt)
     cold_fail = both & needs.cooling[col] & (ot > nt)
     keep &= ~(heat_fail | cold_fail)
-    r, col, raw_v, is_via = r[keep], col[keep], raw_v[keep], is_via[keep]
+    local, col, raw_v, is_via = coo.row[keep], col[keep], raw_v[keep], is_via[keep]
+    local_col = local_col[keep]
+    r = rows[local]
+    text_v = np.asarray(text[local, local_col]).ravel() if len(local) else np.zeros(0)
     km = haversine_km(offers.lat[r], offers.lon[r], needs.lat[col], needs.lon[col])
     qf, coverage = quantity_factors(
         offers.amount[r],
@@ -683,7 +715,7 @@ def score_block(
     if feedback is not None:
         score = feedback.apply(r, col, score)
     score = np.clip(np.round(score, 6), 0.0, 1.0)
-    return Pairs(r, col, score, raw_v, is_via, km, coverage)
+    return Pairs(r, col, score, raw_v, is_via, km, coverage, text_v)
 
 
 @dataclass

@@ -1,0 +1,152 @@
+"""Invariants of matching, checked on random regions (hypothesis)."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kreislauf.core.actors import Actor
+from kreislauf.core.matching import match_region
+from kreislauf.core.region import Region
+from kreislauf.core.scoring import TYPE_RULES
+from kreislauf.core.streams import Availability, Direction, Stream, StreamType
+from tests.core.matching_kb import small_kb
+
+KB = small_kb()
+
+WORDS = [
+    "Treber",
+    "Biertreber",
+    "Futter",
+    "Sägespäne",
+    "Holzpellets",
+    "Abwärme",
+    "Wärme",
+    "Prozesswärme",
+    "Altlacke",
+    "Farbreste",
+    "thermische Behandlung",
+    "Flugasche",
+    "Rohstoff",
+    "Zementwerk",
+    "Gabelstapler",
+    "Brennstoff",
+    "Milchviehbetrieb",
+    "Pelletwerk",
+    "Papier",
+    "gesucht",
+    "für",
+    "aus der",
+    "Produktion",
+    "fly ash",
+    "spent grain",
+    "heat",
+]
+CODES = [None, None, "02 07 02", "03 01 05", "08 01 11*", "10 01 02"]
+NACES = [None, "01.41", "16.29", "23.51", "38.22", "01.13", "20.30"]
+
+titles = st.lists(st.sampled_from(WORDS), min_size=1, max_size=4).map(" ".join)
+
+
+@st.composite
+def regions(draw: st.DrawFn) -> Region:
+    n_actors = draw(st.integers(2, 5))
+    actors = []
+    for i in range(n_actors):
+        located = draw(st.booleans())
+        actors.append(
+            Actor(
+                id=f"a{i}",
+                name=f"A{i}",
+                nace=draw(st.sampled_from(NACES)),
+                lat=draw(st.floats(50, 53)) if located else None,
+                lon=draw(st.floats(6, 10)) if located else None,
+                licences=tuple(
+                    draw(
+                        st.lists(st.sampled_from([c for c in CODES if c]), max_size=2, unique=True)
+                    )
+                ),
+            )
+        )
+    streams = []
+    for i in range(draw(st.integers(1, 10))):
+        code = draw(st.sampled_from(CODES))
+        kind = draw(
+            st.sampled_from(
+                [StreamType.MATERIAL] * 3
+                + [StreamType.ENERGY, StreamType.EQUIPMENT, StreamType.WATER]
+            )
+        )
+        with_qty = draw(st.booleans())
+        streams.append(
+            Stream(
+                id=f"s{i}",
+                actor=f"a{draw(st.integers(0, n_actors - 1))}",
+                direction=draw(st.sampled_from(list(Direction))),
+                title=draw(titles),
+                type=kind,
+                ewc=code,
+                hazardous=bool(code and code.endswith("*"))
+                or (draw(st.booleans()) and draw(st.booleans())),
+                quantity=draw(st.floats(1, 1000)) if with_qty else None,
+                unit=draw(st.sampled_from(["t/a", "MWh/a", "t", "pieces"])) if with_qty else None,
+                temperature_c=draw(st.one_of(st.none(), st.floats(10, 150)))
+                if kind is StreamType.ENERGY
+                else None,
+                availability=draw(st.one_of(st.none(), st.sampled_from(list(Availability)))),
+            )
+        )
+    return Region("r", "R", actors=tuple(actors), streams=tuple(streams))
+
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(regions(), st.integers(1, 4))
+def test_hard_rules_always_hold(region: Region, top_k: int) -> None:
+    matches = match_region(region, KB, top_k=top_k)
+    streams = region.streams_by_id
+    actors = region.actors_by_id
+    per_offer: dict[str, list[int]] = {}
+    for m in matches:
+        o, n = streams[m.offer], streams[m.need]
+        assert o.is_offer and not n.is_offer
+        assert o.actor != n.actor
+        if o.hazardous or (o.ewc and o.ewc.endswith("*")):
+            assert o.ewc is not None and actors[n.actor].holds_licence(o.ewc)
+        assert 0.0 <= m.score <= 1.0
+        if o.type is not n.type:
+            assert (
+                (o.type.value, n.type.value) in TYPE_RULES
+                or o.type is StreamType.MATERIAL
+                or n.type is StreamType.MATERIAL
+            )
+        if (
+            o.temperature_c is not None
+            and n.temperature_c is not None
+            and o.type is StreamType.ENERGY
+        ):
+            assert o.temperature_c >= n.temperature_c or "cool" in n.title.lower()
+        assert m.via == () or all(v not in (o.actor, n.actor) for v in m.via)
+        per_offer.setdefault(m.offer, []).append(m.rank)
+    for ranks in per_offer.values():
+        assert ranks == list(range(1, len(ranks) + 1))
+        assert len(ranks) <= top_k
+    for offer_id, ranks in per_offer.items():
+        scores = [m.score for m in matches if m.offer == offer_id]
+        assert scores == sorted(scores, reverse=True)
+        assert len(ranks) == len(scores)
+
+
+@SETTINGS
+@given(regions(), st.randoms(use_true_random=False))
+def test_results_do_not_depend_on_input_order(region: Region, rnd: random.Random) -> None:
+    actors = list(region.actors)
+    streams = list(region.streams)
+    rnd.shuffle(actors)
+    rnd.shuffle(streams)
+    shuffled = Region(region.id, region.name, actors=tuple(actors), streams=tuple(streams))
+    assert match_region(shuffled, KB, top_k=3) == match_region(region, KB, top_k=3)
