@@ -242,7 +242,7 @@ class Accounts:
                     active=True,
                     created_at=utcnow(),
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]
             for region_id in dict.fromkeys(regions):
                 connection.execute(insert(memberships).values(user_id=user_id, region_id=region_id))
         return self.get_user(int(user_id))
@@ -451,7 +451,7 @@ class Accounts:
                     requested_by=requested_by,
                     created_at=utcnow(),
                 )
-            ).inserted_primary_key[0]
+            ).inserted_primary_key[0]  # type: ignore[index]
             created = (
                 connection.execute(select(contact_requests).where(contact_requests.c.id == new_id))
                 .mappings()

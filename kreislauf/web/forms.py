@@ -227,6 +227,7 @@ def actor_from_fields(
     email = extra.get("email")
     if email and ("@" not in email or " " in email):
         problems.append(Problem("email", '"{email}" is not an e-mail address', {"email": email}))
+    actor_id: str | None
     if existing is not None:
         actor_id = existing.id
     else:
@@ -240,6 +241,7 @@ def actor_from_fields(
             )
     if problems:
         raise ValidationError(problems)
+    assert actor_id is not None
     return Actor(
         id=actor_id,
         name=name or "",
@@ -289,6 +291,7 @@ def stream_from_fields(
     temperature = _number(fields, "temperature_c", problems, low=-273.15, high=5000)
     availability = _choice(fields, "availability", Availability, problems)
     description = _limited(fields, "description", MAX_TEXT, problems)
+    stream_id: str | None
     if existing is not None:
         stream_id = existing.id
     else:
@@ -303,6 +306,7 @@ def stream_from_fields(
             )
     if problems:
         raise ValidationError(problems)
+    assert stream_id is not None
     base = existing or Stream(stream_id, actor_id, direction, title or "")
     return dataclasses.replace(
         base,

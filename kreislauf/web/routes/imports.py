@@ -16,6 +16,7 @@ from starlette.responses import FileResponse
 
 from kreislauf.core.permissions import Principal
 from kreislauf.errors import InputError, KreislaufError, ValidationError
+from kreislauf.services import ExportFormat
 from kreislauf.settings import Settings
 from kreislauf.web import uploads
 from kreislauf.web.access import region_for, require_region_editor
@@ -162,11 +163,9 @@ def export_file(request: Request, region_id: str, format: str) -> FileResponse:
         raise InputError('unknown format "{format}"; use json, xlsx or csv', format=format)
     folder = Path(tempfile.mkdtemp(prefix="kreislauf-export-"))
     target = folder / f"{region_id}.{format}"
+    chosen: ExportFormat = format  # type: ignore[assignment]  # checked above
     written = services.export_region(
-        region_id,
-        target,
-        format=format,
-        settings=settings_of(request),  # type: ignore[arg-type]
+        region_id, target, format=chosen, settings=settings_of(request)
     )
     if format == "csv":
         bundle = folder / f"{region_id}-csv.zip"

@@ -3,7 +3,7 @@ HTMX (``/lookup/...``); the JSON API has the same under ``/api/v1/lookup``."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
@@ -22,7 +22,7 @@ def sector_options(text: str, lang: str) -> list[dict[str, Any]]:
 
     if len(text.strip()) < 2:
         return []
-    language = "en" if lang == "en" else "de"
+    language: Literal["de", "en"] = "en" if lang == "en" else "de"
     return [
         {"code": hit.sector.code, "title": hit.sector.title(language), "score": hit.score}
         for hit in sector_catalogue().search(text.strip(), None, limit=LIMIT)
@@ -34,7 +34,7 @@ def waste_options(text: str, lang: str) -> list[dict[str, Any]]:
 
     if len(text.strip()) < 2:
         return []
-    language = "en" if lang == "en" else "de"
+    language: Literal["de", "en"] = "en" if lang == "en" else "de"
     return [
         {
             "code": hit.code.notation,
