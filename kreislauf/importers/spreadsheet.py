@@ -316,9 +316,8 @@ def read_csv(
     """A validated region from ``NAME.actors.csv`` and ``NAME.streams.csv`` (streamed)."""
     files = csv_files(paths)
     limit = get_settings().max_import_bytes if max_bytes is None else max_bytes
-    total = 0
     for file in files.values():
-        total += check_size(file, limit - total)
+        check_size(file, limit)
     lang = language or get_settings().effective_language
     base = base_name(files["actors"])
     collected = _new_document(_slug(base), base)

@@ -114,6 +114,14 @@ def _save_workbook(workbook: Any, path: Path) -> Path:
     return path
 
 
+def _append_text_safe(sheet: Any, row: list[Any]) -> None:
+    """Append a row; text that begins with "=" stays text and never becomes a formula."""
+    sheet.append(row)
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str) and cell.value.startswith("="):
+            cell.data_type = "s"
+
+
 def _instructions(sheet: Any, language: Language) -> None:
     from openpyxl.styles import Alignment, Font
 
@@ -148,7 +156,7 @@ def _data_sheet(
 
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        _append_text_safe(sheet, row)
     sheet.freeze_panes = "A2"
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for index, cell in enumerate(sheet[1]):
@@ -199,7 +207,7 @@ def _workbook(
     _instructions(instructions, language)
     region_sheet = workbook.create_sheet(SHEETS["region"][language])
     for row in _region_rows(document["region"], language, native=True):
-        region_sheet.append(row)
+        _append_text_safe(region_sheet, row)
     for cell in region_sheet[1]:
         cell.font = Font(bold=True)
     region_sheet.column_dimensions["A"].width = 18

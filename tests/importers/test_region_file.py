@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import time
 from pathlib import Path
@@ -157,7 +158,7 @@ def test_write_is_atomic_and_leaves_no_temporary_files(tmp_path: Path) -> None:
     target = tmp_path / "soest.json"
     target.write_text("old", encoding="utf-8")
     region = parse_region(minimal())
-    broken = region.__class__(**{**region.__dict__, "extra": {"x": object()}})
+    broken = dataclasses.replace(region, extra={"x": object()})
     with pytest.raises(TypeError):
         write_region(broken, target)
     assert target.read_text(encoding="utf-8") == "old"

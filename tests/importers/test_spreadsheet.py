@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 from typing import Any
@@ -394,3 +395,12 @@ def test_the_csv_template_is_a_readable_pair(tmp_path: Path) -> None:
     assert read_csv(written[1]).streams == ()
     with pytest.raises(InputError, match="unknown template format"):
         write_template(tmp_path / "v.ods", format="ods")
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    region = sample_region()
+    actor = dataclasses.replace(region.actors[0], name='=HYPERLINK("http://x.example")')
+    hostile = dataclasses.replace(region, name="=1+1", actors=(actor, *region.actors[1:]))
+    path = write_xlsx(hostile, tmp_path / "r.xlsx", language="de")
+    assert load_workbook(path)["Akteure"]["B2"].data_type == "s"
+    assert read_xlsx(path) == hostile
