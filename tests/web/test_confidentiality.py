@@ -174,3 +174,60 @@ def test_the_session_api_needs_the_csrf_header_for_changes(as_user) -> None:
         "/api/v1/regions/ms/actors", json={"name": "Via cookie"}, headers={"X-CSRF-Token": token}
     )
     assert allowed.status_code == 201
+
+
+URL_TEMPLATES = (
+    "/api/v1/regions/{region}/streams/{item}",
+    "/api/v1/regions/{region}/actors/{item}",
+    "/api/v1/regions/{region}/streams?actor={item}",
+    "/api/v1/regions/{region}/matches?stream={item}",
+    "/api/v1/regions/{region}/actors?q={item}",
+    "/api/v1/regions/{region}/contact-requests",
+    "/api/v1/regions/{region}/leads/{item}",
+    "/api/v1/regions/{region}/export?format={item}",
+    "/regions/{region}/streams/{item}",
+    "/regions/{region}/actors/{item}",
+    "/regions/{region}/streams?q={item}",
+    "/regions/{region}/actors/{item}/edit",
+    "/regions/{region}/streams/{item}/edit",
+)
+
+
+def test_no_guessed_url_gives_a_member_another_firms_secrets(app, api_token) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tests.web.conftest import login
+
+    client = TestClient(app)
+    headers = api_token("klein@example.org")
+    login(client, "klein@example.org")
+    items = st.one_of(
+        st.sampled_from(
+            ["s1", "s2", "s3", "a1", "a2", "S1", "s1/", "s1%2F", "1", "json", "huber", ".."]
+        ),
+        st.text(alphabet="abcs1-_%.", min_size=1, max_size=6),
+    )
+
+    @settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(
+        template=st.sampled_from(URL_TEMPLATES),
+        region=st.sampled_from(["ms", "MS", "ms%20"]),
+        item=items,
+    )
+    def probe(template: str, region: str, item: str) -> None:
+        url = template.format(region=region, item=item)
+        response = client.get(url, headers=headers if url.startswith("/api/") else None)
+        assert response.status_code < 500, (url, response.text[:300])
+        body = response.text
+        assert "info@huber.example" not in body and "03731 123" not in body, url
+        assert "Linie 3 bei Huber" not in body, url
+        if "<h1>Sägewerk Huber</h1>" in body:  # the firm's own page lists no confidential offer
+            assert "Holzspäne" not in body, url
+        if url.startswith("/api/") and response.status_code == 200:
+            data = response.json()
+            for entry in data if isinstance(data, list) else [data]:
+                if isinstance(entry, dict) and entry.get("id") == "s1":
+                    assert entry["actor_name"] is None and entry["description"] is None, url
+
+    probe()
