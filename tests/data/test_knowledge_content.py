@@ -264,3 +264,91 @@ def test_every_ewc_entry_is_in_the_project_waste_catalogue() -> None:
         if code not in catalogue and catalogue.heading(code) is None
     ]
     assert unknown == []
+
+
+@pytest.mark.parametrize(
+    ("offered", "reaches"),
+    [
+        ("fgd_gypsum", "plasterboard_plant"),
+        ("fgd_gypsum", "cement_plant"),
+        ("coal_fly_ash", "cement_plant"),
+        ("coal_fly_ash", "concrete_plant"),
+        ("coal_fly_ash", "road_construction"),
+        ("spent_grain", "dairy_farm"),
+        ("spent_grain", "biogas_plant"),
+        ("waste_heat", "district_heating"),
+        ("waste_heat", "greenhouse"),
+        ("waste_heat", "fish_farm"),
+        ("waste_heat", "drying"),
+        ("steam", "process_heat"),
+        ("sawdust", "pellet_plant"),
+        ("sawdust", "bedding"),
+        ("whey", "pig_farm"),
+        ("whey", "biogas_plant"),
+        ("concrete_rubble", "recycled_aggregate"),
+        ("used_cooking_oil", "biodiesel_plant"),
+    ],
+)
+def test_the_examples_of_the_brief_have_pathways(offered: str, reaches: str) -> None:
+    """Every example route of the issue leads from the offered concept to the named
+    receiver, use or concept through at least one pathway."""
+    routes = [
+        p
+        for _, p in _entries("pathways", content_only=True)
+        if offered in p["from"]
+        and reaches in {*(p.get("receivers") or []), *(p.get("uses") or []), *(p.get("to") or [])}
+    ]
+    assert routes, f"no pathway from {offered} reaches {reaches}"
+
+
+def test_heat_pathways_are_gated_by_temperature_bands() -> None:
+    """Heat reaches district heating directly only when hot enough, greenhouses and fish
+    farms from low temperatures, process steam only from steam-grade heat."""
+    gates = {
+        p["id"]: p.get("min_temperature_c") for _, p in _entries("pathways", content_only=True)
+    }
+    assert gates["heat_to_district_heating"] >= 60
+    assert gates["heat_to_fish_farm"] <= 25
+    assert gates["heat_to_greenhouse"] <= 30
+    assert gates["steam_to_process"] >= 100
+    assert gates["heat_to_absorption_cooling"] >= 70
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Behörde",
+        "Sicherheitsbereich",
+        "Ostermontag",
+        "Urlaub",
+        "Pauschale",
+        "Substanz",
+        "Einbildung",
+        "Hinweisen",
+        "Automat",
+        "Konsole",
+        "Paradies",
+        "Datenblatt",
+        "Kontrolle",
+        "Lehrveranstaltung",
+        "Steckdose",
+        "Oberflächen",
+        "Erdgasleitung",
+        "im Raum Leipzig",
+        "Kontakt",
+    ],
+)
+def test_everyday_german_words_name_no_concept(word: str) -> None:
+    """Single-word terms also match inside compounds; a term that is the tail of
+    everyday words (Erde in Behörde, Eiche in Bereich, Montage in Ostermontag) would tie
+    unrelated text to a material. These words must name nothing."""
+    assert [(s.kind, s.id) for s in _vocabulary().spot(word) if s.kind != "receiver"] == []
+
+
+@cache
+def _vocabulary() -> Any:
+    from kreislauf.core.text import Vocabulary
+    from kreislauf.knowledge_base import clear_cache, load_knowledge_base
+
+    clear_cache()
+    return Vocabulary(load_knowledge_base().term_index)
