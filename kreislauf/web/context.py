@@ -54,6 +54,19 @@ def tr(request: Request, text: str, **params: Any) -> str:
         return translated
 
 
+def format_number(value: float | int | None, lang: str, digits: int | None = None) -> str:
+    """A number as the language writes it: 1.234,5 in German, 1,234.5 in English; whole
+    numbers without decimals unless ``digits`` says otherwise."""
+    if value is None:
+        return ""
+    number = float(value)
+    places = digits if digits is not None else (0 if number.is_integer() else 1)
+    text = f"{number:,.{places}f}"
+    if lang == "de":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
 def render(
     request: Request,
     name: str,
@@ -76,6 +89,7 @@ def render(
         "translate": t,
         "user": current_user(request),
         "csrf_token": csrf_token(request),
+        "num": lambda value, digits=None: format_number(value, lang, digits),
     }
     full.update(context or {})
     return templates.TemplateResponse(request, name, full, status_code=status_code)

@@ -62,6 +62,7 @@ def test_add_an_actor_and_an_offer_with_the_pickers(site: Any, live_server: str)
     site.get_by_role("button", name="Speichern").click()
     expect(site.get_by_role("heading", name=re.compile("Eichenholz-Reste"))).to_be_visible()
     expect(site.get_by_text("03 01 05")).to_be_visible()
+    expect(site.get_by_text("12,5 t/a")).to_be_visible()
     shoot(site, "stream")
 
 

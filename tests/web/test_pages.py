@@ -189,3 +189,13 @@ def test_a_member_answers_an_introduction_on_its_own_page(as_user) -> None:
     after = klein.get("/regions/ms/actors/a1").text
     assert "info@huber.example" in after and "Ask for an introduction" not in after
     assert "Sägewerk Huber" in klein.get("/regions/ms/streams/s1").text
+
+
+def test_numbers_are_written_the_way_the_language_writes_them() -> None:
+    from kreislauf.web.context import format_number
+
+    assert format_number(1234.5, "de") == "1.234,5"
+    assert format_number(1234.5, "en") == "1,234.5"
+    assert format_number(200.0, "de") == "200"
+    assert format_number(0.25, "de", 2) == "0,25"
+    assert format_number(None, "de") == ""
