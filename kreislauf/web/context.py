@@ -91,6 +91,13 @@ def render(
         "csrf_token": csrf_token(request),
         "num": lambda value, digits=None: format_number(value, lang, digits),
     }
+
+    def lang_url(code: str) -> str:
+        """This page's path and query in another language (relative: proxies keep it)."""
+        url = request.url.include_query_params(lang=code)
+        return f"{url.path}?{url.query}"
+
+    full["lang_url"] = lang_url
     full.update(context or {})
     return templates.TemplateResponse(request, name, full, status_code=status_code)
 

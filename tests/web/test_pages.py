@@ -199,3 +199,24 @@ def test_numbers_are_written_the_way_the_language_writes_them() -> None:
     assert format_number(200.0, "de") == "200"
     assert format_number(0.25, "de", 2) == "0,25"
     assert format_number(None, "de") == ""
+
+
+def test_the_language_switch_keeps_the_rest_of_the_address(as_user) -> None:
+    html = as_user("fac@example.org").get("/regions/ms/streams?direction=offer").text
+    assert "direction=offer&amp;lang=en" in html
+
+
+def test_a_login_never_redirects_to_another_site(app) -> None:
+    client = TestClient(app)
+    page = client.get("/login")
+    response = client.post(
+        "/login",
+        data={
+            "email": "fac@example.org",
+            "password": PASSWORD,
+            "csrf_token": csrf_of(page.text),
+            "next": "//evil.example/x",
+        },
+        follow_redirects=False,
+    )
+    assert response.status_code == 303 and response.headers["location"] == "/regions"
