@@ -31,7 +31,14 @@ from kreislauf.core.actors import Actor
 from kreislauf.core.impact import FactorTable, estimate_impact, transport_co2e_t
 from kreislauf.core.knowledge import KnowledgeBase, nace_under
 from kreislauf.core.leads import Lead, LeadStatus
-from kreislauf.core.reasons import AVAILABILITY_WORDS, TYPE_WORDS, Reasons, number, strength_word
+from kreislauf.core.reasons import (
+    AVAILABILITY_WORDS,
+    TYPE_WORDS,
+    Reasons,
+    both,
+    number,
+    strength_word,
+)
 from kreislauf.core.region import Region
 from kreislauf.core.represent import Representations, StreamFeatures, represent, represent_streams
 from kreislauf.core.scoring import (
@@ -52,6 +59,7 @@ from kreislauf.core.units import parse_unit
 
 Progress = Callable[[int, int], None]
 PAIRS_PER_BLOCK = 2_000_000
+SELECT_POOL = 3  # pairs beyond K kept per offer: a two-step pair may find no processor
 BLOCKING_MIN_NEEDS = 20_000
 TILE_DEGREES = 1.0
 PAIR_FIELDS = ("rows", "cols", "score", "raw", "via", "distance_km", "coverage", "text")
@@ -172,6 +180,7 @@ class Matcher:
         self.feedback = feedback or Feedback()
         self._feedback_arrays = self._build_feedback(self.offers, self.needs)
         self._rows_cache: dict[tuple[int, int], dict[int, float]] = {}
+        self._labels: dict[tuple[str, str], tuple[str, str]] = {}
         self._tile_cache: dict[tuple[int, int], tuple[np.ndarray, tuple[sp.csr_matrix, ...]]] = {}
         self._need_tiles: np.ndarray | None = None
         self._need_csc: tuple[sp.csc_matrix, ...] | None = None
@@ -244,7 +253,9 @@ class Matcher:
     def block_size(self) -> int:
         return int(min(2048, max(8, PAIRS_PER_BLOCK // max(1, len(self.needs.ids)))))
 
-    def score_rows(self, rows: np.ndarray, tile: tuple[int, int] | None = None) -> Pairs:
+    def score_rows(
+        self, rows: np.ndarray, tile: tuple[int, int] | None = None, keep: int | None = None
+    ) -> Pairs:
         """Score offers ``rows`` against all needs, or only against the needs near
         ``tile`` (see :meth:`blocks`)."""
         if tile is None:
@@ -270,6 +281,7 @@ class Matcher:
             need_kind_t=mats[4],
             feedback=self._feedback_arrays,
             need_cols=cols,
+            keep_per_row=keep,
         )
 
     # ------------------------------------------------------------------ blocking
@@ -342,7 +354,7 @@ class Matcher:
         done = 0
         retry: list[np.ndarray] = []
         for tile, block in self.blocks(rows):
-            pairs = self.score_rows(block, tile)
+            pairs = self.score_rows(block, tile, keep=top_k + SELECT_POOL)
             if tile is not None:
                 found = np.bincount(np.searchsorted(block, pairs.rows), minlength=len(block))
                 short = block[found < top_k]
@@ -358,7 +370,7 @@ class Matcher:
             again = np.sort(np.concatenate(retry))
             size = self.block_size()
             for i in range(0, len(again), size):
-                yield self.score_rows(again[i : i + size])
+                yield self.score_rows(again[i : i + size], keep=top_k + SELECT_POOL)
 
     # ------------------------------------------------------------------ explaining
     def _row(self, side: Side, which: str, row: int) -> dict[int, float]:
@@ -454,38 +466,40 @@ class Matcher:
             ),
             None,
         )
-        if route is not None and route.id.startswith("use:"):
+        if route is not None and route.id == "fuel:energy":
+            reasons.add("fuel_energy")
+        elif route is not None and route.id.startswith("use:"):
             uid = route.id[4:]
-            reasons.add("same_use", label=lambda lang, u=uid: kb.label("use", u, lang))
+            reasons.add("same_use", label=self._label("use", uid))
         elif route is not None and route.implicit:
             cid = next(iter(route.from_))
-            reasons.add("same", label=lambda lang, c=cid: kb.label("concept", c, lang))
+            reasons.add("same", label=self._label("concept", cid))
         elif pathway is not None and route is not None:
-            target_ids = [c for c in route.to if c in nf.concepts]
+            target_ids = sorted(c for c in route.to if c in nf.concepts)
             target = (
-                (lambda lang, c=target_ids[0]: kb.label("concept", c, lang))
+                self._label("concept", target_ids[0])
                 if target_ids
-                else (lambda lang, u=pathway.uses[0]: kb.label("use", u, lang))
+                else self._label("use", pathway.uses[0])
                 if pathway.uses
-                else (lambda lang, r=pathway.receivers[0]: kb.label("receiver", r, lang))
+                else self._label("receiver", pathway.receivers[0])
                 if pathway.receivers
-                else (lambda lang: "")
+                else ("", "")
             )
+            process = (pathway.process("en") or pathway.id, pathway.process("de") or pathway.id)
             reasons.add(
                 "pathway",
-                offer_label=lambda lang, c=offer_concept: (
-                    kb.label("concept", c, lang) if c else offer.title
-                ),
+                offer_label=self._label("concept", offer_concept) if offer_concept else offer.title,
                 target=target,
-                process=lambda lang, p=pathway: p.process(lang) or p.id,
-                strength=lambda lang, p=pathway: strength_word(p.strength, lang),
+                process=process,
+                strength=(
+                    strength_word(pathway.strength, "en"),
+                    strength_word(pathway.strength, "de"),
+                ),
             )
             self._link_reason(reasons, route, nf, need)
             if via_ids:
                 name = self.actors[via_ids[0]].name
-                reasons.add(
-                    "via", processor=name, process=lambda lang, p=pathway: p.process(lang) or p.id
-                )
+                reasons.add("via", processor=name, process=process)
         offer_words = sorted(
             {
                 w
@@ -502,7 +516,7 @@ class Matcher:
             )
         sim = text_similarity
         if route is None and of.type == nf.type and TYPE_PRIOR.get(of.type, 0.0) > 0:
-            reasons.add("same_type", kind=lambda lang, t=of.type: TYPE_WORDS[lang][t])
+            reasons.add("same_type", kind=(TYPE_WORDS["en"][of.type], TYPE_WORDS["de"][of.type]))
         if sim >= 0.2 or (route is None and sim > 0.0):
             reasons.add("text", percent=str(round(sim * 100)))
         self._code_reasons(reasons, offer, need)
@@ -519,7 +533,7 @@ class Matcher:
                 co2=lambda lang, c=co2_transport: number(c, lang),
             )
         else:
-            reasons.add("distance", km=lambda lang, d=distance_km: number(d, lang))
+            reasons.add("distance", km=both(lambda lang: number(distance_km, lang)))
         if math.isnan(coverage):
             reasons.add("coverage_unknown")
         else:
@@ -563,23 +577,28 @@ class Matcher:
             quantity_coverage=None if math.isnan(coverage) else round(float(coverage), 3),
         )
 
+    def _label(self, kind: str, ident: str) -> tuple[str, str]:
+        key = (kind, ident)
+        found = self._labels.get(key)
+        if found is None:
+            found = (self.kb.label(kind, ident, "en"), self.kb.label(kind, ident, "de"))
+            self._labels[key] = found
+        return found
+
     def _link_reason(
         self, reasons: Reasons, route: Route, nf: StreamFeatures, need: Stream
     ) -> None:
-        kb = self.kb
         named = [c for c in sorted(route.to) if nf.concepts.get(c, 0) > 0]
         if named:
-            reasons.add("link_concept", label=lambda lang, c=named[0]: kb.label("concept", c, lang))
+            reasons.add("link_concept", label=self._label("concept", named[0]))
             return
         recv = [r for r in sorted(route.receivers) if r in nf.receivers]
         if recv:
-            reasons.add(
-                "link_receiver", label=lambda lang, r=recv[0]: kb.label("receiver", r, lang)
-            )
+            reasons.add("link_receiver", label=self._label("receiver", recv[0]))
             return
         uses = [u for u in sorted(route.uses) if u in nf.uses]
         if uses:
-            reasons.add("link_use", label=lambda lang, u=uses[0]: kb.label("use", u, lang))
+            reasons.add("link_use", label=self._label("use", uses[0]))
             return
         actor = self.actors.get(need.actor)
         if actor is not None and actor.nace:
@@ -773,7 +792,9 @@ def top_k_order(
 def select(matcher: Matcher, pairs: Pairs, top_k: int = 5) -> list[Match]:
     """Stage 3: the best ``top_k`` needs per offer, explained; ordered by offer id, rank."""
     need_rank = np.arange(len(matcher.needs.ids))  # needs are sorted by id already
-    chosen = top_k_order(pairs.rows, pairs.cols, pairs.score, need_rank, top_k, pool=top_k + 3)
+    chosen = top_k_order(
+        pairs.rows, pairs.cols, pairs.score, need_rank, top_k, pool=top_k + SELECT_POOL
+    )
     out: list[Match] = []
     per_offer: dict[int, int] = {}
     for i in chosen.tolist():

@@ -19,6 +19,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "Offer and need name the same thing: {label}.",
         "de": "Angebot und Bedarf nennen dasselbe: {label}.",
     },
+    "fuel_energy": {
+        "en": "Usable as a fuel: it can supply the heat or energy the need asks for.",
+        "de": "Als Brennstoff nutzbar: kann die gesuchte Wärme oder Energie liefern.",
+    },
     "same_use": {
         "en": "Offer and need both concern {label}.",
         "de": "Angebot und Bedarf betreffen beide: {label}.",
@@ -171,12 +175,47 @@ class Reasons:
     de: list[str] = field(default_factory=list)
 
     def add(self, key: str, **params: Any) -> None:
-        for language in ("en", "de"):
+        """Add the sentence ``key``; a parameter is a text for both languages, a pair
+        ``(english, german)`` or a function of the language."""
+        if not any(callable(v) for v in params.values()):
+            cache_key = (key, tuple(params.items()))
+            cached = _SENTENCES.get(cache_key)
+            if cached is None:
+                cached = tuple(  # type: ignore[assignment]
+                    TEMPLATES[key][lang].format(
+                        **{k: (v[i] if isinstance(v, tuple) else v) for k, v in params.items()}
+                    )
+                    for i, lang in enumerate(("en", "de"))
+                )
+                if len(_SENTENCES) > 100_000:
+                    _SENTENCES.clear()
+                _SENTENCES[cache_key] = cached  # type: ignore[assignment]
+            self.en.append(cached[0])
+            self.de.append(cached[1])
+            return
+        for i, language in enumerate(("en", "de")):
             values: Mapping[str, Any] = {
-                k: (v(language) if callable(v) else v) for k, v in params.items()
+                k: (v(language) if callable(v) else v[i] if isinstance(v, tuple) else v)
+                for k, v in params.items()
             }
             sentence = TEMPLATES[key][language].format(**values)
             (self.en if language == "en" else self.de).append(sentence)
 
 
-__all__ = ["AVAILABILITY_WORDS", "TEMPLATES", "TYPE_WORDS", "Reasons", "number", "strength_word"]
+_SENTENCES: dict[tuple[str, tuple[tuple[str, Any], ...]], tuple[str, str]] = {}
+
+
+def both(make: Any) -> tuple[str, str]:
+    """(English, German) of a function of the language."""
+    return (make("en"), make("de"))
+
+
+__all__ = [
+    "AVAILABILITY_WORDS",
+    "TEMPLATES",
+    "TYPE_WORDS",
+    "Reasons",
+    "both",
+    "number",
+    "strength_word",
+]

@@ -161,6 +161,54 @@ def _specificity(counts: Mapping[str, int], total: int) -> dict[str, float]:
     return out
 
 
+FUEL_USE = "fuel"
+FUEL_STRENGTH = 0.45
+
+
+def _fuel_route(kb: KnowledgeBase) -> Route | None:
+    """Whatever the knowledge base burns as a fuel can also meet a need for heat or
+    energy (through the receiver's own boiler): one implicit route from every material
+    that a pathway uses as fuel to every energy concept and energy use that needs name."""
+    fuels = sorted(
+        {
+            c
+            for p in kb.pathways.values()
+            if FUEL_USE in p.uses
+            for c in p.from_
+            if c in kb.concepts and kb.concepts[c].type == "material"
+        }
+    )
+    if not fuels:
+        return None
+    energy_targets = sorted(
+        {
+            c
+            for p in kb.pathways.values()
+            for c in p.to
+            if c in kb.concepts and kb.concepts[c].type == "energy"
+        }
+    )
+    energy_uses = sorted(
+        {
+            u
+            for p in kb.pathways.values()
+            if any(kb.concepts[c].type == "energy" for c in p.from_ if c in kb.concepts)
+            for u in p.uses
+        }
+    )
+    return Route(
+        id="fuel:energy",
+        from_=frozenset(fuels),
+        to=frozenset(energy_targets),
+        uses=frozenset(energy_uses),
+        receivers=frozenset(),
+        strength=FUEL_STRENGTH,
+        nace=(),
+        min_temperature_c=None,
+        implicit=True,
+    )
+
+
 def build_context(kb: KnowledgeBase) -> Context:
     routes: list[Route] = []
     for pid in sorted(kb.pathways):
@@ -198,6 +246,9 @@ def build_context(kb: KnowledgeBase) -> Context:
                 implicit=True,
             )
         )
+    fuel_route = _fuel_route(kb)
+    if fuel_route is not None:
+        routes.append(fuel_route)
     for uid in sorted(kb.uses):
         routes.append(
             Route(
@@ -617,6 +668,75 @@ class Pairs:
 _TYPE_TABLE = type_table()
 
 
+#: The smallest product of the soft factors (distance, quantity, availability, cross-type).
+MIN_FACTOR = 0.8 * 0.88 * 0.92 * CROSS_TYPE_FACTOR
+
+
+def row_kth_largest(matrix: sp.csr_matrix, k: int) -> np.ndarray:
+    """Per row the ``k``-th largest stored value (0 where a row holds fewer)."""
+    n = matrix.shape[0]
+    counts = np.diff(matrix.indptr)
+    rows = np.repeat(np.arange(n), counts)
+    order = np.lexsort((-matrix.data, rows))
+    position = np.arange(len(order)) - np.repeat(matrix.indptr[:-1], counts)
+    out = np.zeros(n, dtype=np.float64)
+    hit = position == k - 1
+    out[rows[order][hit]] = matrix.data[order][hit]
+    return out
+
+
+def _prune_hopeless(
+    best: sp.csr_matrix,
+    keep: int,
+    offers: Side,
+    needs: Side,
+    rows: np.ndarray,
+    need_cols: np.ndarray | None,
+) -> sp.csr_matrix:
+    """Drop pathway evidence that cannot reach a row's best ``keep`` pairs: even with
+    every soft factor at its best it stays below what ``keep`` other admissible pairs
+    reach with every factor at its worst. Pairs with other evidence (text, code, type)
+    come back through that evidence; rows of hazardous offers are left alone."""
+    counts = np.diff(best.indptr)
+    local_rows = np.repeat(np.arange(best.shape[0]), counts)
+    r = rows[local_rows]
+    col = best.indices if need_cols is None else need_cols[best.indices]
+    admissible = _admissible(offers, needs, r, col, best.data > 0.05, np.ones(len(r), dtype=bool))
+    admissible &= ~offers.hazardous[r]
+    masked = sp.csr_matrix(
+        (np.where(admissible, best.data, 0.0), best.indices, best.indptr), shape=best.shape
+    )
+    kth = row_kth_largest(masked, keep)
+    kth[offers.hazardous[rows]] = 0.0
+    floor_raw = MIN_FACTOR * (1.0 - np.exp(-PATH_GAIN * kth))
+    floor_x = -np.log1p(-np.clip(floor_raw, 0.0, 0.999)) / PATH_GAIN
+    pruned = best.copy()
+    pruned.data[pruned.data < np.repeat(floor_x, counts)] = 0.0
+    pruned.eliminate_zeros()
+    return pruned
+
+
+def _admissible(
+    offers: Side,
+    needs: Side,
+    r: np.ndarray,
+    col: np.ndarray,
+    has_path: np.ndarray,
+    has_lic: np.ndarray,
+) -> np.ndarray:
+    """The hard rules on pairs (offer rows ``r``, need columns ``col``)."""
+    keep = offers.actor[r] != needs.actor[col]
+    keep &= ~offers.hazardous[r] | has_lic
+    rule = _TYPE_TABLE[offers.type[r], needs.type[col]]
+    keep &= (rule == 1) | ((rule == 2) & has_path)
+    ot, nt = offers.temperature[r], needs.temperature[col]
+    both = ~np.isnan(ot) & ~np.isnan(nt)
+    heat_fail = both & ~needs.cooling[col] & (ot < nt)
+    cold_fail = both & needs.cooling[col] & (ot > nt)
+    keep &= ~(heat_fail | cold_fail)
+    return keep
+
+
 def _log_miss(
     matrix: sp.csr_matrix, transform: Callable[[np.ndarray], np.ndarray]
 ) -> sp.csr_matrix:
@@ -639,6 +759,7 @@ def score_block(
     need_kind_t: sp.csr_matrix,
     feedback: FeedbackArrays | None = None,
     need_cols: np.ndarray | None = None,
+    keep_per_row: int | None = None,
 ) -> Pairs:
     """Score the offers ``rows`` against every need (or the needs ``need_cols`` where the
     transposed need matrices hold only those columns); hard rules applied."""
@@ -658,7 +779,9 @@ def score_block(
     text.eliminate_zeros()
     lic = sp.csr_matrix(offers.licence[rows] @ need_licence_t)
     lic.data[:] = 1.0
-    best = direct.maximum(via)
+    best = sp.csr_matrix(direct.maximum(via))
+    if keep_per_row is not None and feedback is None and best.nnz > keep_per_row * best.shape[0]:
+        best = _prune_hopeless(best, keep_per_row, offers, needs, rows, need_cols)
     prior = sp.csr_matrix(offers.kind[rows] @ need_kind_t)
     # noisy-or of the evidence, in log space so that sparse patterns simply add up
     log_miss = _log_miss(best, lambda x: 1.0 - np.exp(-PATH_GAIN * x))
@@ -681,16 +804,8 @@ def score_block(
     r = rows[coo.row]
     local_col = coo.col
     col = local_col if need_cols is None else need_cols[local_col]
-    keep = raw_v >= MIN_RAW
-    keep &= offers.actor[r] != needs.actor[col]
-    keep &= ~offers.hazardous[r] | has_lic
+    keep = (raw_v >= MIN_RAW) & _admissible(offers, needs, r, col, has_path, has_lic)
     rule = _TYPE_TABLE[offers.type[r], needs.type[col]]
-    keep &= (rule == 1) | ((rule == 2) & has_path)
-    ot, nt = offers.temperature[r], needs.temperature[col]
-    both = ~np.isnan(ot) & ~np.isnan(nt)
-    heat_fail = both & ~needs.cooling[col] & (ot < nt)
-    cold_fail = both & needs.cooling[col] & (ot > nt)
-    keep &= ~(heat_fail | cold_fail)
     local, col, raw_v, is_via = coo.row[keep], col[keep], raw_v[keep], is_via[keep]
     local_col = local_col[keep]
     r = rows[local]

@@ -174,6 +174,9 @@ GERMAN_MORPHEMES: frozenset[str] = frozenset(
         "leicht",
     ]
 )
+PURPOSE_CONCEPT_WEIGHT = 0.45
+PARTIAL_WEIGHT = 0.3
+PARTIAL_MAX_ENTRIES = 3
 _LINKS = ("", "s", "n", "en", "e", "es", "er")
 
 
@@ -208,7 +211,11 @@ def _is_fragment(prefix: str, head: str) -> bool:
 
 def fold(text: str) -> str:
     """Lower case, umlauts and ß folded (ä -> ae), other accents stripped."""
+    if text.isascii():
+        return text.lower()
     lowered = text.lower().translate(_FOLD)
+    if lowered.isascii():
+        return lowered
     decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -304,6 +311,20 @@ class Vocabulary:
                 # "REA-Gips" may be written "REAGips"; "Saw dust" as "sawdust".
                 self.units.setdefault(joined, merged)
         self.max_len = max((len(k) for k in self.phrases), default=1)
+        # Words of multi-word terms ("wood" in "waste wood", "wood chips"): a text that
+        # names only such a word gets weak evidence for each entry it belongs to.
+        partial: dict[str, set[Entry]] = {}
+        for key, entries in self.phrases.items():
+            if len(key) < 2:
+                continue
+            for part in key:
+                if len(part) >= 4 and (part,) not in self.phrases and part not in _STOP:
+                    partial.setdefault(part, set()).update(entries)
+        self.partial: dict[str, tuple[tuple[Entry, ...], float]] = {
+            part: (tuple(sorted(entries)), PARTIAL_WEIGHT / len(entries) ** 0.5)
+            for part, entries in partial.items()
+            if len(entries) <= PARTIAL_MAX_ENTRIES
+        }
         self.morphemes = frozenset(m for m in morphemes if m not in self.units)
         self._split_cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
@@ -418,7 +439,7 @@ class Vocabulary:
             for kind, ident in entries:
                 eff = w * weight
                 if kind == "concept" and in_purpose:
-                    eff *= 0.6
+                    eff *= PURPOSE_CONCEPT_WEIGHT
                 old = best.get((kind, ident))
                 if old is None or eff > old.weight:
                     best[(kind, ident)] = Spot(kind, ident, round(eff, 4), surface)
@@ -446,6 +467,9 @@ class Vocabulary:
             parts = self.split(word) or self.split(stems[i])
             for part, part_w in parts:
                 record(self.units.get(part, ()), zone_w * part_w * 0.95, word, in_purpose)
+            if not parts and stems[i] in self.partial:
+                entries, part_weight = self.partial[stems[i]]
+                record(entries, zone_w * part_weight, word, in_purpose)
         return sorted(best.values(), key=lambda s: (s.kind, s.id))
 
 

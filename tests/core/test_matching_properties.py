@@ -150,3 +150,19 @@ def test_results_do_not_depend_on_input_order(region: Region, rnd: random.Random
     rnd.shuffle(streams)
     shuffled = Region(region.id, region.name, actors=tuple(actors), streams=tuple(streams))
     assert match_region(shuffled, KB, top_k=3) == match_region(region, KB, top_k=3)
+
+
+@SETTINGS
+@given(regions(), st.integers(1, 3))
+def test_pruning_hopeless_pairs_changes_no_result(region: Region, top_k: int) -> None:
+    import numpy as np
+
+    from kreislauf.core.matching import Matcher, select
+
+    matcher = Matcher(region, KB)
+    rows = np.arange(len(matcher.offers.ids), dtype=np.int64)
+    if len(rows) == 0:
+        return
+    full = select(matcher, matcher.score_rows(rows, keep=None), top_k)
+    pruned = select(matcher, matcher.score_rows(rows, keep=top_k), top_k)
+    assert pruned == full
