@@ -17,6 +17,7 @@ Prints a table and writes ``bench-results/bench-<UTC time>.json``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -138,10 +139,8 @@ def _machine() -> dict[str, Any]:
         "platform": platform.platform(),
         "cpus": os.cpu_count(),
     }
-    try:
+    with contextlib.suppress(OSError):
         info["load_average"] = os.getloadavg()
-    except OSError:
-        pass
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -198,7 +197,7 @@ def main(argv: list[str] | None = None) -> None:
             "<= cold kreislauf",
         ),
         (
-            "kreislauf cold from file (top %d)" % args.top,
+            f"kreislauf cold from file (top {args.top})",
             results["cold"]["seconds"],
             results["cold"]["peak_mb"],
             "<= baseline, <= 2048 MB",
