@@ -175,20 +175,9 @@ def test_hazardous_concepts_go_to_licensed_receivers() -> None:
     hazardous = {c["id"] for _, c in _entries("concepts") if c.get("hazardous")}
     assert len(hazardous) >= 20
     for _, path in _entries("pathways", content_only=True):
-        if set(path["from"]) & hazardous and not set(path["from"]) - hazardous:
-            # a pathway only of hazardous offers must not send them to farms, food or homes
-            assert not set(path.get("receivers") or []) & {
-                "dairy_farm",
-                "pig_farm",
-                "poultry_farm",
-                "feed_mill",
-                "food_processor",
-                "housing",
-                "public_buildings",
-                "landscaping",
-                "greenhouse",
-                "arable_farm",
-            }, path["id"]
+        if set(path["from"]) & hazardous:
+            # a pathway that carries a hazardous offer must not send it to farms, food or homes
+            assert not set(path.get("receivers") or []) & UNLICENSED, path["id"]
 
 
 def test_every_ewc_entry_is_an_official_code_or_prefix(shared_dir: Path) -> None:
@@ -352,3 +341,48 @@ def _vocabulary() -> Any:
 
     clear_cache()
     return Vocabulary(load_knowledge_base().term_index)
+
+
+#: Receivers that hold no licence for hazardous waste: farms, food, homes, schools, charities.
+UNLICENSED = {
+    "dairy_farm",
+    "pig_farm",
+    "poultry_farm",
+    "horse_keeping",
+    "sheep_goat_farm",
+    "insect_farm",
+    "arable_farm",
+    "feed_mill",
+    "food_processor",
+    "food_bank",
+    "catering",
+    "retail",
+    "housing",
+    "public_buildings",
+    "education_institution",
+    "social_enterprise",
+    "landscaping",
+    "greenhouse",
+    "mushroom_grower",
+    "fish_farm",
+    "sports_ground_construction",
+}
+
+
+def test_hazardous_waste_codes_never_lead_to_unlicensed_receivers() -> None:
+    """A starred code maps to concepts (by code or group); none of their pathways may
+    send it to a farm, a food business, a school or a charity."""
+    from kreislauf.catalogues import waste_catalogue
+    from kreislauf.knowledge_base import clear_cache, load_knowledge_base
+
+    clear_cache()
+    kb = load_knowledge_base()
+    unsafe = sorted(
+        (code.code, concept, pathway)
+        for code in waste_catalogue()
+        if code.hazardous
+        for concept in kb.concepts_for_code(code.code)
+        for pathway in kb.pathways_from.get(concept, ())
+        if set(kb.pathways[pathway].receivers) & UNLICENSED
+    )
+    assert unsafe == []
