@@ -21,6 +21,9 @@ from kreislauf.settings import get_settings
 
 Document = tuple[str, Any]
 
+# libyaml's C loader where PyYAML was built with it: the same safe subset, ten times faster
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def package_files() -> list[tuple[str, str]]:
     """(file name, text) of the shipped knowledge files, sorted by name."""
@@ -49,7 +52,7 @@ def parse_documents(files: Iterable[tuple[str, str]]) -> list[Document]:
     problems: list[Problem] = []
     for name, text in files:
         try:
-            documents.append((name, yaml.safe_load(text)))
+            documents.append((name, yaml.load(text, Loader=_LOADER)))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (line {mark.line + 1})" if mark is not None else ""

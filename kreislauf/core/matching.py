@@ -181,6 +181,7 @@ class Matcher:
         self._feedback_arrays = self._build_feedback(self.offers, self.needs)
         self._rows_cache: dict[tuple[int, int], dict[int, float]] = {}
         self._labels: dict[tuple[str, str], tuple[str, str]] = {}
+        self._word_cache: dict[str, str] = {}
         self._tile_cache: dict[tuple[int, int], tuple[np.ndarray, tuple[sp.csr_matrix, ...]]] = {}
         self._need_tiles: np.ndarray | None = None
         self._need_csc: tuple[sp.csc_matrix, ...] | None = None
@@ -458,13 +459,14 @@ class Matcher:
                 return None
             via_ids = (processor,)
         pathway = kb.pathways.get(route.id) if route is not None and not route.implicit else None
-        offer_concept = next(
-            (
-                c
-                for c in sorted(of.concepts, key=lambda c: -of.concepts[c])
-                if route is not None and c in route.from_
-            ),
-            None,
+        offer_concept = (
+            max(
+                (c for c in of.concepts if c in route.from_),
+                key=lambda c: (of.concepts[c], c),
+                default=None,
+            )
+            if route is not None
+            else None
         )
         if route is not None and route.id == "fuel:energy":
             reasons.add("fuel_energy")
@@ -500,20 +502,9 @@ class Matcher:
             if via_ids:
                 name = self.actors[via_ids[0]].name
                 reasons.add("via", processor=name, process=process)
-        offer_words = sorted(
-            {
-                w
-                for k, w in of.terms.items()
-                if k.startswith("concept:") and w and not w[0].isdigit()
-            }
-        )
-        need_words = sorted({w for k, w in nf.terms.items() if w and not w[0].isdigit()})
-        if offer_words and need_words:
-            reasons.add(
-                "terms",
-                offer_terms=", ".join(offer_words[:4]),
-                need_terms=", ".join(need_words[:4]),
-            )
+        terms_text = self._terms_text(offer.id, of, need.id, nf)
+        if terms_text is not None:
+            reasons.add("terms", offer_terms=terms_text[0], need_terms=terms_text[1])
         sim = text_similarity
         if route is None and of.type == nf.type and TYPE_PRIOR.get(of.type, 0.0) > 0:
             reasons.add("same_type", kind=(TYPE_WORDS["en"][of.type], TYPE_WORDS["de"][of.type]))
@@ -576,6 +567,29 @@ class Matcher:
             pathway=route.id if route is not None else None,
             quantity_coverage=None if math.isnan(coverage) else round(float(coverage), 3),
         )
+
+    def _words(self, stream_id: str, feat: StreamFeatures, concepts_only: bool) -> str:
+        found = self._word_cache.get(stream_id)
+        if found is None:
+            words = sorted(
+                {
+                    w
+                    for k, w in feat.terms.items()
+                    if w and not w[0].isdigit() and (not concepts_only or k.startswith("concept:"))
+                }
+            )
+            found = ", ".join(words[:4])
+            if len(self._word_cache) > 300_000:
+                self._word_cache.clear()
+            self._word_cache[stream_id] = found
+        return found
+
+    def _terms_text(
+        self, offer_id: str, of: StreamFeatures, need_id: str, nf: StreamFeatures
+    ) -> tuple[str, str] | None:
+        offer_words = self._words(offer_id, of, True)
+        need_words = self._words(need_id, nf, False)
+        return (offer_words, need_words) if offer_words and need_words else None
 
     def _label(self, kind: str, ident: str) -> tuple[str, str]:
         key = (kind, ident)
@@ -786,7 +800,7 @@ def top_k_order(
     starts = np.r_[0, np.flatnonzero(np.diff(sorted_rows)) + 1]
     group_start = np.repeat(starts, np.diff(np.r_[starts, len(sorted_rows)]))
     position = np.arange(len(sorted_rows)) - group_start
-    return order[position < keep]
+    return np.asarray(order[position < keep], dtype=np.int64)
 
 
 def select(matcher: Matcher, pairs: Pairs, top_k: int = 5) -> list[Match]:

@@ -181,15 +181,16 @@ class Reasons:
             cache_key = (key, tuple(params.items()))
             cached = _SENTENCES.get(cache_key)
             if cached is None:
-                cached = tuple(  # type: ignore[assignment]
+                en, de = (
                     TEMPLATES[key][lang].format(
                         **{k: (v[i] if isinstance(v, tuple) else v) for k, v in params.items()}
                     )
                     for i, lang in enumerate(("en", "de"))
                 )
+                cached = (en, de)
                 if len(_SENTENCES) > 100_000:
                     _SENTENCES.clear()
-                _SENTENCES[cache_key] = cached  # type: ignore[assignment]
+                _SENTENCES[cache_key] = cached
             self.en.append(cached[0])
             self.de.append(cached[1])
             return

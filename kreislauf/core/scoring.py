@@ -470,9 +470,9 @@ def build_side(
                             value *= 0.9
                     _max_into(via if route.via else direct, ri, value)
             for uid, w in feat.uses.items():
-                ri = ctx.route_index.get(f"use:{uid}")
-                if ri is not None and w >= MIN_OFFER_USE:
-                    _max_into(direct, ri, w * USE_STRENGTH * ctx.use_weight.get(uid, 1.0))
+                use_route = ctx.route_index.get(f"use:{uid}")
+                if use_route is not None and w >= MIN_OFFER_USE:
+                    _max_into(direct, use_route, w * USE_STRENGTH * ctx.use_weight.get(uid, 1.0))
             for ri, v in direct.items():
                 rows.append(i)
                 cols.append(ri)
@@ -612,7 +612,7 @@ def haversine_km(
     dphi = p2 - p1
     dl = np.radians(lon2 - lon1)
     a = np.sin(dphi / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return np.asarray(2 * 6371.0088 * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0))))
 
 
 NEUTRAL_DISTANCE_KM = 40.0
@@ -677,7 +677,10 @@ def row_kth_largest(matrix: sp.csr_matrix, k: int) -> np.ndarray:
     n = matrix.shape[0]
     counts = np.diff(matrix.indptr)
     rows = np.repeat(np.arange(n), counts)
-    order = np.lexsort((-matrix.data, rows))
+    # one integer key (row, value descending) sorted by numpy's radix sort
+    quantised = np.rint(np.clip(matrix.data, 0.0, 4.0) * 250_000).astype(np.int64)
+    key = (rows.astype(np.int64) << 21) | ((1 << 21) - 1 - quantised)
+    order = np.argsort(key, kind="stable")
     position = np.arange(len(order)) - np.repeat(matrix.indptr[:-1], counts)
     out = np.zeros(n, dtype=np.float64)
     hit = position == k - 1
@@ -734,7 +737,7 @@ def _admissible(
     heat_fail = both & ~needs.cooling[col] & (ot < nt)
     cold_fail = both & needs.cooling[col] & (ot > nt)
     keep &= ~(heat_fail | cold_fail)
-    return keep
+    return np.asarray(keep, dtype=bool)
 
 
 def _log_miss(
