@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o"})
 _TOKEN_RE = re.compile(r"[a-z0-9]+|[.,;:/()\[\]]")
+_ORIGINAL_RE = re.compile(r"[^\W_]+|[.,;:/()\[\]]")
 _TEMP_RE = re.compile(r"(-?\d{1,3}(?:[.,]\d)?)\s*(?:°\s*c\b|grad\b|degc\b|° ?celsius)")
 
 #: Words that introduce where something comes from: what follows describes the origin.
@@ -399,8 +400,10 @@ class Vocabulary:
         (the purpose) weigh 0.6, uses and receivers keep full weight there; words in
         parentheses weigh 0.8.
         """
-        toks = tokens(text)
+        originals = _ORIGINAL_RE.findall(text)
+        toks = [fold(t) for t in originals]
         zone = 1.0
+        surfaces: list[str] = []
         purpose = False
         paren = 1.0
         items: list[tuple[str, float, bool]] = []  # (word, zone weight, in purpose clause)
@@ -410,6 +413,7 @@ class Vocabulary:
                 if following in _ARTICLES:
                     zone, purpose = 0.45, False
                 items.append(("", 0.0, False))
+                surfaces.append("")
                 continue
             if tok in _CLOSERS or tok == "/":
                 zone, purpose = 1.0, False
@@ -427,12 +431,15 @@ class Vocabulary:
             if tok in ORIGIN_MARKERS:
                 zone, purpose = 0.45, False
                 items.append(("", 0.0, False))
+                surfaces.append("")
                 continue
             if tok in PURPOSE_MARKERS:
                 zone, purpose = 1.0, True
                 items.append(("", 0.0, False))
+                surfaces.append("")
                 continue
             items.append((tok, zone * paren, purpose))
+            surfaces.append(originals[pos])
         best: dict[Entry, Spot] = {}
 
         def record(entries: Iterable[Entry], w: float, surface: str, in_purpose: bool) -> None:
@@ -455,7 +462,7 @@ class Vocabulary:
                     continue
                 entries = self.phrases.get(key)
                 if entries:
-                    surface = " ".join(w for w, _, _ in items[i : i + length])
+                    surface = " ".join(surfaces[i : i + length])
                     w = min(z for _, z, _ in items[i : i + length])
                     record(entries, w, surface, items[i + length - 1][2])
                     for k in range(i, i + length):
@@ -466,10 +473,10 @@ class Vocabulary:
                 continue
             parts = self.split(word) or self.split(stems[i])
             for part, part_w in parts:
-                record(self.units.get(part, ()), zone_w * part_w * 0.95, word, in_purpose)
+                record(self.units.get(part, ()), zone_w * part_w * 0.95, surfaces[i], in_purpose)
             if not parts and stems[i] in self.partial:
                 entries, part_weight = self.partial[stems[i]]
-                record(entries, zone_w * part_weight, word, in_purpose)
+                record(entries, zone_w * part_weight, surfaces[i], in_purpose)
         return sorted(best.values(), key=lambda s: (s.kind, s.id))
 
 
