@@ -139,7 +139,18 @@ def write_cell(value: Any, column: Column, language: Language) -> Any:
         return VOCABULARIES[column.vocabulary or ""].label(str(value), language)
     if kind in ("number", "int") and isinstance(value, float) and value.is_integer():
         return int(value)
+    if kind == "unit" and language == "de":
+        return german_unit(str(value))
     return value
+
+
+def german_unit(symbol: str) -> str:
+    """A canonical unit as German firms write it: "t/a" -> "t/Jahr", "pieces" -> "Stück".
+
+    Every such spelling reads back as the same unit (``parse_unit(strict=False)``).
+    """
+    text = symbol.replace("pieces", "Stück").replace("m3", "m³").replace("m2", "m²")
+    return text[:-2] + "/Jahr" if text.endswith("/a") else text
 
 
 def encode_extra(value: Any, *, native: bool) -> Any:
@@ -186,6 +197,7 @@ __all__ = [
     "code_text",
     "decode_extra",
     "encode_extra",
+    "german_unit",
     "is_empty",
     "parse_int",
     "parse_number",

@@ -125,8 +125,14 @@ def _append_text_safe(sheet: Any, row: list[Any]) -> None:
 def _instructions(sheet: Any, language: Language) -> None:
     from openpyxl.styles import Alignment, Font
 
+    widths = (16, 24, 9, 70, 40)
     for line in INTRO[language]:
         sheet.append([line])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+        sheet.cell(row, 1).alignment = Alignment(wrap_text=True, vertical="top")
+        lines = max(1, -(-len(line) // int(sum(widths) * 1.1)))
+        sheet.row_dimensions[row].height = 15 * lines + (6 if row == 1 else 0)
     sheet["A1"].font = Font(bold=True, size=14)
     head_row = sheet.max_row + 1
     sheet.append(list(TABLE_HEAD[language]))
@@ -134,11 +140,22 @@ def _instructions(sheet: Any, language: Language) -> None:
         cell.font = Font(bold=True)
     for row in column_rows(language):
         sheet.append(list(row))
+        lines = max(-(-len(row[3]) // 66), -(-len(row[4]) // 38), 1)
+        sheet.row_dimensions[sheet.max_row].height = 15 * lines
     for row in sheet.iter_rows(min_row=head_row + 1):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDE", (16, 24, 9, 70, 40), strict=True):
+    for letter, width in zip("ABCDE", widths, strict=True):
         sheet.column_dimensions[letter].width = width
+    _print_to_width(sheet)
+
+
+def _print_to_width(sheet: Any) -> None:
+    """Printed landscape, as wide as one page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _data_sheet(
@@ -158,6 +175,7 @@ def _data_sheet(
     for row in rows:
         _append_text_safe(sheet, row)
     sheet.freeze_panes = "A2"
+    _print_to_width(sheet)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for index, cell in enumerate(sheet[1]):
         cell.font = Font(bold=True, color="FFFFFF")
@@ -172,7 +190,7 @@ def _data_sheet(
     last = max(_VALIDATED_ROWS, len(rows) + 500)
     for index, column in enumerate(columns):
         letter = get_column_letter(index + 1)
-        sheet.column_dimensions[letter].width = column.width
+        sheet.column_dimensions[letter].width = max(column.width, len(header[index]) + 4)
         if column.kind in ("code", "codes") or column.key in ("id", "actor"):
             for (cell,) in sheet.iter_rows(min_row=2, min_col=index + 1, max_col=index + 1):
                 cell.number_format = "@"

@@ -168,3 +168,12 @@ def test_every_template_has_a_german_translation_with_the_same_placeholders() ->
         assert template in german, template
         fields = {f for _, f, _, _ in formatter.parse(template) if f}
         assert fields == {f for _, f, _, _ in formatter.parse(german[template]) if f}, template
+
+
+def test_every_unit_written_in_german_reads_back() -> None:
+    from kreislauf.importers.cells import german_unit
+
+    assert german_unit("t/a") == "t/Jahr" and german_unit("pieces") == "Stück"
+    for symbol in UNITS:
+        cell = write_cell(symbol, STREAM["unit"], "de")
+        assert read_cell(cell, STREAM["unit"]) == symbol, cell

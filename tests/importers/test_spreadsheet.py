@@ -95,7 +95,7 @@ def test_german_csv_uses_semicolons_decimal_commas_and_a_bom(tmp_path: Path) -> 
     text = data.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("Stoffstrom-ID;Akteur-ID;Angebot oder Bedarf;")
     assert ";Angebot;Material;Biertreber, frisch;" in text
-    assert ";1200,5;t/a;" in text
+    assert ";1200,5;t/Jahr;" in text
 
 
 @pytest.mark.parametrize("name", ["unna-dev", "maestri-dev"])
