@@ -404,3 +404,22 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     path = write_xlsx(hostile, tmp_path / "r.xlsx", language="de")
     assert load_workbook(path)["Akteure"]["B2"].data_type == "s"
     assert read_xlsx(path) == hostile
+
+
+def test_empty_spreadsheet_files_are_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "leer.xlsx"
+    empty.write_bytes(b"")
+    assert problems(read_any, empty)[0].startswith("cannot read the file as an XLSX workbook")
+    path = write_pair(tmp_path, "", "Stoffstrom-ID;Akteur-ID;Angebot oder Bedarf;Bezeichnung\n")
+    assert problems(read_any, path) == [
+        "kreis.actors.csv: no header row found; the first row must name the columns"
+    ]
+
+
+def test_a_utf16_csv_as_excel_saves_unicode_text_is_read(tmp_path: Path) -> None:
+    actors = "Akteur-ID\tName\na1\tGärtnerei\n"
+    streams = (
+        "Stoffstrom-ID\tAkteur-ID\tAngebot oder Bedarf\tBezeichnung\ns1\ta1\tAngebot\tGrünschnitt\n"
+    )
+    region = read_csv(write_pair(tmp_path, actors, streams, encoding="utf-16"))
+    assert (region.actors[0].name, region.streams[0].title) == ("Gärtnerei", "Grünschnitt")
