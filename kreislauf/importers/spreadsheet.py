@@ -75,6 +75,7 @@ class _Collected:
     problems: list[tuple[tuple[int, int, int], Problem]] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)
     tables: dict[str, tuple[Table, dict[str, int], int]] = field(default_factory=dict)
+    region_places: dict[str, str] = field(default_factory=dict)
 
     def add(self, order: tuple[int, int, int], problem: Problem) -> None:
         self.problems.append((order, problem))
@@ -168,10 +169,11 @@ def _table_language(table: Table, columns: tuple[Column, ...], default: Language
     return "de" if german > english else "en"
 
 
-def _read_region_rows(rows: Iterable[tuple[Any, ...]], region: dict[str, Any]) -> None:
+def _read_region_rows(rows: Iterable[tuple[Any, ...]], collected: _Collected, place: str) -> None:
     """Label/value rows of a Region sheet into the document's region object."""
+    region = collected.document["region"]
     labels = {fold(k): key for key, de, en, more in REGION_ROWS for k in (key, de, en, *more)}
-    for values in rows:
+    for number, values in enumerate(rows, start=1):
         if len(values) < 2 or is_empty(values[0]):
             continue
         label = cell_text(values[0])
@@ -179,6 +181,7 @@ def _read_region_rows(rows: Iterable[tuple[Any, ...]], region: dict[str, Any]) -
         value = values[1]
         if is_empty(value) or fold(label) in ("feld", "field"):
             continue
+        collected.region_places[key or label] = place.replace("{row}", str(number))
         if key is None:
             region[label] = decode_extra(value)
         elif key == "ags" and isinstance(value, int | float):
@@ -220,6 +223,8 @@ def _place(path: str, collected: _Collected) -> tuple[str, tuple[int, int, int]]
     Items know their row; a field its column, so a missing required field names its empty
     cell. Paths outside the two tables (``region.id``) stay as they are.
     """
+    if path.startswith("region."):
+        return collected.region_places.get(path[len("region.") :], path), (-1, 0, 0)
     match = _PATH.match(path)
     if match is None or match["section"] not in collected.tables:
         return path, (-1, 0, 0)
@@ -254,7 +259,8 @@ def read_xlsx(
     try:
         sheets = {sheet_role(name): name for name in reversed(workbook.sheetnames)}
         if sheets.get("region"):
-            _read_region_rows(sheet_rows(workbook[sheets["region"]]), collected.document["region"])
+            name = sheets["region"]
+            _read_region_rows(sheet_rows(workbook[name]), collected, name + "!B{row}")
         for order, section in enumerate(("actors", "streams")):
             name = sheets.get(section)
             if name is None:
@@ -326,7 +332,8 @@ def read_csv(
         try:
             if "region" in files:
                 handle = stack.enter_context(_open_text(files["region"]))
-                _read_region_rows(csv_rows(handle), collected.document["region"])
+                label = files["region"].name
+                _read_region_rows(csv_rows(handle), collected, label + " row {row}")
             for order, section in enumerate(("actors", "streams")):
                 file = files[section]
                 handle = stack.enter_context(_open_text(file))

@@ -423,3 +423,13 @@ def test_a_utf16_csv_as_excel_saves_unicode_text_is_read(tmp_path: Path) -> None
     )
     region = read_csv(write_pair(tmp_path, actors, streams, encoding="utf-16"))
     assert (region.actors[0].name, region.streams[0].title) == ("Gärtnerei", "Grünschnitt")
+
+
+def test_region_sheet_problems_name_their_cell(tmp_path: Path) -> None:
+    path = write_xlsx(sample_region(), tmp_path / "r.xlsx", language="de")
+    workbook = load_workbook(path)
+    workbook["Region"]["B4"] = "Deutschland"  # Land
+    workbook.save(path)
+    assert problems(read_xlsx, path) == [
+        'Region!B4: must be a two-letter country code such as "DE", not "Deutschland"'
+    ]
