@@ -59,7 +59,7 @@ def parse_number(value: Any) -> float:
     elif text.count(".") > 1 and _GROUPED_DOT.match(text):
         text = text.replace(".", "")
     text = text.replace(",", ".")
-    if not _NUMBER.match(text):
+    if not _NUMBER.match(text) or not math.isfinite(float(text)):
         raise CellError(MSG_NOT_NUMBER, value=str(value).strip())
     return float(text)
 

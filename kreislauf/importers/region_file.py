@@ -135,12 +135,19 @@ class _NotFinite(ValueError):
     pass
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotFinite(text)
+    return value
+
+
 def loads_document(text: str, source: str | None = None) -> Any:
     """Parse JSON text; invalid JSON gives its line and column, NaN and Infinity refused."""
     if not text.strip():
         raise ValidationError([Problem("", MSG_EMPTY_FILE)], source=source)
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except _NotFinite as exc:
         raise ValidationError(
             [Problem("", MSG_NOT_FINITE, {"value": str(exc)})], source=source

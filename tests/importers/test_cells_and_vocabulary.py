@@ -46,7 +46,7 @@ def test_numbers_with_decimal_commas_and_grouping(text: object, value: float) ->
     assert parse_number(text) == value
 
 
-@pytest.mark.parametrize("text", ["12 t", "viel", "1,2,3", "", "1.2.3", "nan", True])
+@pytest.mark.parametrize("text", ["12 t", "viel", "1,2,3", "", "1.2.3", "nan", "1e400", True])
 def test_what_is_not_a_number(text: object) -> None:
     with pytest.raises(CellError):
         parse_number(text)

@@ -247,11 +247,12 @@ def test_a_bom_is_accepted(tmp_path: Path) -> None:
     assert read_region(path).id == "soest"
 
 
-def test_nan_is_refused(tmp_path: Path) -> None:
-    text = json.dumps(minimal()).replace('"quantity": 1200', '"quantity": NaN')
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "1e400"])
+def test_numbers_that_are_not_finite_are_refused(tmp_path: Path, number: str) -> None:
+    text = json.dumps(minimal()).replace('"quantity": 1200', f'"quantity": {number}')
     path = tmp_path / "nan.json"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ValidationError, match="NaN is not allowed"):
+    with pytest.raises(ValidationError, match=f"{number} is not allowed in JSON"):
         read_region(path)
 
 
