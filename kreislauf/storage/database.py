@@ -147,13 +147,30 @@ def session_scope(engine: Engine, *, write: bool = True) -> Iterator[Session]:
             yield session
 
 
+#: After writing this many rows at once, PostgreSQL gets fresh planner statistics.
+ANALYZE_AFTER_ROWS = 10_000
+
+
+def analyze(engine: Engine, *tables: str) -> None:
+    """Refresh PostgreSQL's planner statistics of ``tables`` (after a bulk write:
+    without them the planner may pick plans that are quadratic in the row count until
+    autovacuum catches up). SQLite needs none."""
+    if engine.dialect.name != "postgresql" or not tables:
+        return
+    with engine.connect() as connection:
+        connection.execution_options(isolation_level="AUTOCOMMIT")
+        connection.exec_driver_sql("ANALYZE " + ", ".join(tables))
+
+
 def backend_name(engine: Engine) -> str:
     """``"sqlite"`` or ``"postgresql"``."""
     return engine.dialect.name
 
 
 __all__ = [
+    "ANALYZE_AFTER_ROWS",
     "SQLITE_BUSY_TIMEOUT_MS",
+    "analyze",
     "backend_name",
     "make_engine",
     "normalise_url",

@@ -11,17 +11,41 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 
 from kreislauf.errors import InputError
 from kreislauf.storage.base import Store, database_errors
-from kreislauf.storage.database import read_transaction, write_transaction
+from kreislauf.storage.database import (
+    ANALYZE_AFTER_ROWS,
+    analyze,
+    read_transaction,
+    write_transaction,
+)
 from kreislauf.storage.tables import StreamFeatureRow, StreamRow, utcnow
 
 _features: Table = StreamFeatureRow.__table__  # type: ignore[assignment]
 _streams: Table = StreamRow.__table__  # type: ignore[assignment]
 
 _CHUNK = 5_000
+
+
+def _upsert(connection: Connection) -> Any:
+    """INSERT ... ON CONFLICT (stream, model) DO UPDATE: a new payload replaces the old
+    one without a delete first (both databases speak it)."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(_features)
+    return statement.on_conflict_do_update(
+        index_elements=[
+            _features.c.region_id,
+            _features.c.stream_id,
+            _features.c.model_key,
+        ],
+        set_={
+            "payload": statement.excluded.payload,
+            "created_at": statement.excluded.created_at,
+        },
+    )
 
 
 class FeatureStore(Store):
@@ -48,15 +72,8 @@ class FeatureStore(Store):
                     count=len(unknown),
                 )
             now = utcnow()
+            upsert = _upsert(connection)
             for start in range(0, len(ids), _CHUNK):
-                chunk = ids[start : start + _CHUNK]
-                connection.execute(
-                    delete(_features).where(
-                        _features.c.region_id == region_id,
-                        _features.c.model_key == model_key,
-                        _features.c.stream_id.in_(chunk),
-                    )
-                )
                 rows: list[dict[str, Any]] = [
                     {
                         "region_id": region_id,
@@ -65,9 +82,11 @@ class FeatureStore(Store):
                         "payload": bytes(payloads[stream_id]),
                         "created_at": now,
                     }
-                    for stream_id in chunk
+                    for stream_id in ids[start : start + _CHUNK]
                 ]
-                connection.execute(insert(_features), rows)
+                connection.execute(upsert, rows)
+        if len(ids) >= ANALYZE_AFTER_ROWS:
+            analyze(self.engine, "stream_features")
         return len(ids)
 
     def load_features(

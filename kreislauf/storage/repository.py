@@ -25,7 +25,12 @@ from kreislauf.core.streams import Direction, Stream
 from kreislauf.errors import ConflictError, Problem, ValidationError
 from kreislauf.storage import migrate
 from kreislauf.storage.base import Store, database_errors
-from kreislauf.storage.database import read_transaction, write_transaction
+from kreislauf.storage.database import (
+    ANALYZE_AFTER_ROWS,
+    analyze,
+    read_transaction,
+    write_transaction,
+)
 from kreislauf.storage.feature_store import FeatureStore
 from kreislauf.storage.lead_store import LeadStore
 from kreislauf.storage.mapping import (
@@ -228,6 +233,8 @@ class Repository(LeadStore, FeatureStore, Store):
                     seconds=time.perf_counter() - started,
                 )
             )
+        if total >= ANALYZE_AFTER_ROWS:
+            analyze(self.engine, "actors", "streams")
         offers = sum(1 for s in region.streams if s.direction is Direction.OFFER)
         return RegionSummary(
             id=region.id,

@@ -69,6 +69,7 @@ class RegionRow(Base):
 
 class ActorRow(Base):
     __tablename__ = "actors"
+    __table_args__ = (Index(None, "region_id", "position"),)
 
     region_id: Mapped[str] = mapped_column(
         ID, ForeignKey("regions.id", ondelete="CASCADE"), primary_key=True
@@ -96,6 +97,7 @@ class StreamRow(Base):
             ondelete="CASCADE",
         ),
         Index(None, "region_id", "actor_id"),
+        Index(None, "region_id", "position"),
     )
 
     region_id: Mapped[str] = mapped_column(ID, primary_key=True)
@@ -118,7 +120,11 @@ class StreamRow(Base):
 
 class StreamFeatureRow(Base):
     """A stream's representation under one model (``model_key`` names model and version):
-    float32 vectors as bytes, or JSON encoded to bytes; the matching decides."""
+    float32 vectors as bytes, or JSON encoded to bytes; the matching decides.
+
+    No second index beside the primary key on purpose: with one on (region_id,
+    model_key), PostgreSQL without fresh statistics chose it for the per-stream
+    foreign-key checks and deleting a 100,000-stream region took quadratic time."""
 
     __tablename__ = "stream_features"
     __table_args__ = (
@@ -127,7 +133,6 @@ class StreamFeatureRow(Base):
             ["streams.region_id", "streams.id"],
             ondelete="CASCADE",
         ),
-        Index(None, "region_id", "model_key"),
     )
 
     region_id: Mapped[str] = mapped_column(ID, primary_key=True)

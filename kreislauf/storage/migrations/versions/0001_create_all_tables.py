@@ -70,6 +70,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("region_id", "id", name=op.f("pk_actors")),
     )
+    op.create_index(
+        op.f("ix_actors_region_id_position"), "actors", ["region_id", "position"], unique=False
+    )
     op.create_table(
         "leads",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -143,6 +146,9 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_streams_region_id_actor_id"), ["region_id", "actor_id"], unique=False
         )
+    op.create_index(
+        op.f("ix_streams_region_id_position"), "streams", ["region_id", "position"], unique=False
+    )
 
     op.create_table(
         "stream_features",
@@ -161,21 +167,13 @@ def upgrade() -> None:
             "region_id", "stream_id", "model_key", name=op.f("pk_stream_features")
         ),
     )
-    with op.batch_alter_table("stream_features", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_stream_features_region_id_model_key"),
-            ["region_id", "model_key"],
-            unique=False,
-        )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("stream_features", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_stream_features_region_id_model_key"))
-
     op.drop_table("stream_features")
     with op.batch_alter_table("streams", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_streams_region_id_actor_id"))
+        batch_op.drop_index(batch_op.f("ix_streams_region_id_position"))
 
     op.drop_table("streams")
     with op.batch_alter_table("lead_events", schema=None) as batch_op:
@@ -186,6 +184,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_leads_region_id"))
 
     op.drop_table("leads")
+    op.drop_index(op.f("ix_actors_region_id_position"), table_name="actors")
     op.drop_table("actors")
     op.drop_table("regions")
     with op.batch_alter_table("import_log", schema=None) as batch_op:
