@@ -386,3 +386,21 @@ def test_hazardous_waste_codes_never_lead_to_unlicensed_receivers() -> None:
         if set(kb.pathways[pathway].receivers) & UNLICENSED
     )
     assert unsafe == []
+
+
+#: Words that say whether a stream is offered or wanted, not what it is.
+FILLER_WORDS = {"gesucht", "suche", "suchen", "need", "needs", "needed", "wanted", "offer", "biete"}
+
+
+def test_terms_carry_no_offer_or_need_words() -> None:
+    """Every word of a multi-word term counts as weak evidence on its own; a term like
+    "Gewerbefläche gesucht" would tie every wanted thing to land."""
+    carrying = [
+        (entry["id"], term)
+        for section in ("concepts", "uses", "receivers")
+        for _, entry in _entries(section, content_only=True)
+        for lang in ("de", "en")
+        for term in (entry.get("terms") or {}).get(lang) or []
+        if set(re.findall(r"\w+", term.casefold())) & FILLER_WORDS
+    ]
+    assert carrying == []
