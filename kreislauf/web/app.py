@@ -8,7 +8,6 @@ under ``/api``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -16,8 +15,10 @@ from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kreislauf.errors import (
     ConflictError,
@@ -47,6 +48,12 @@ CONTENT_SECURITY_POLICY = (
     "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
+SECURITY_HEADERS = (
+    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+    ("X-Content-Type-Options", "nosniff"),
+    ("X-Frame-Options", "DENY"),
+    ("Referrer-Policy", "same-origin"),
+)
 
 
 API_DOCS_PAGE = """<!doctype html>
@@ -56,6 +63,44 @@ API_DOCS_PAGE = """<!doctype html>
 <script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
 <script src="/static/js/api-docs.js"></script></body></html>
 """
+
+
+class LanguageAndHeaders:
+    """Pure ASGI middleware: picks the request's language (``request.state.lang``),
+    remembers a ``?lang=`` choice in a cookie and adds the security headers."""
+
+    def __init__(self, app: ASGIApp, configured: str | None, secure: bool) -> None:
+        self.app = app
+        self.configured = configured
+        self.secure = secure
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        query = request.query_params.get("lang")
+        cookie = request.cookies.get(LANG_COOKIE)
+        lang = pick_language(query, cookie, self.configured)
+        scope.setdefault("state", {})["lang"] = lang
+        remember = query in ("de", "en") and cookie != query
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS:
+                    if name not in headers:
+                        headers[name] = value
+                headers["Content-Language"] = lang
+                if remember:
+                    flags = "; Secure" if self.secure else ""
+                    headers.append(
+                        "set-cookie",
+                        f"{LANG_COOKIE}={query}; Max-Age=31536000; Path=/; SameSite=lax{flags}",
+                    )
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def status_of(error: KreislaufError) -> int:
@@ -107,31 +152,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.accounts = Accounts(repo.engine)
     app.state.regions = RegionCache(repo)
 
-    @app.middleware("http")
-    async def language_and_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        query = request.query_params.get("lang")
-        request.state.lang = pick_language(
-            query, request.cookies.get(LANG_COOKIE), settings.language
-        )
-        response = await call_next(request)
-        if query in ("de", "en") and request.cookies.get(LANG_COOKIE) != query:
-            response.set_cookie(
-                LANG_COOKIE,
-                query,
-                max_age=365 * 24 * 3600,
-                samesite="lax",
-                secure=settings.environment == "production",
-            )
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault("Content-Language", request.state.lang)
-        return response
+    app.add_middleware(
+        LanguageAndHeaders,
+        configured=settings.language,
+        secure=settings.environment == "production",
+    )
 
-    # added last, so it runs first: the session is there for the language middleware
+    # added last, so it runs outermost
     app.add_middleware(
         SessionMiddleware,
         secret_key=settings.secret_key,

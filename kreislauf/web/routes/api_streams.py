@@ -7,7 +7,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from kreislauf.core.permissions import visible_streams
+from kreislauf.core.permissions import can_see_owner, visible_streams
 from kreislauf.web.access import (
     editable_actor,
     introduced_for,
@@ -39,14 +39,18 @@ def list_streams(
     callers who may not know its firm."""
     region = region_for(request, who, region_id)
     introduced = introduced_for(request, who, region_id)
-    chosen = [s for s in region.streams if (direction is None or s.direction.value == direction)]
-    views = visible_streams(who, region_id, chosen, region.actors_by_id, introduced)
-    if actor is not None:
-        views = [v for v in views if v.actor_id == actor]
-    lang = language(request)
+    chosen = [
+        s
+        for s in region.streams
+        if (direction is None or s.direction.value == direction)
+        and (actor is None or (s.actor == actor and can_see_owner(who, region_id, s, introduced)))
+    ]
     limit = max(1, min(limit, 20_000))
+    page = chosen[max(0, offset) : max(0, offset) + limit]
+    views = visible_streams(who, region_id, page, region.actors_by_id, introduced)
+    lang = language(request)
     result = []
-    for view in views[max(0, offset) : max(0, offset) + limit]:
+    for view in views:
         item = view.as_dict()
         item.update(
             region=region_id,

@@ -65,11 +65,17 @@ def streams_page(
         if (not chosen or s.direction.value == chosen)
         and (not needle or needle in s.title.lower() or needle in (s.ewc or ""))
     ]
-    views = visible_streams(who, region_id, selected, region.actors_by_id, introduced)
     page = max(1, page)
+    views = visible_streams(
+        who,
+        region_id,
+        selected[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        region.actors_by_id,
+        introduced,
+    )
     lang = language(request)
     shown = []
-    for view in views[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]:
+    for view in views:
         item = view.as_dict()
         item["region"] = region_id
         item["sector_title"] = sector_title(view.sector, lang)
@@ -84,8 +90,8 @@ def streams_page(
             "direction": chosen,
             "q": q,
             "page": page,
-            "pages": max(1, -(-len(views) // PAGE_SIZE)),
-            "total": len(views),
+            "pages": max(1, -(-len(selected) // PAGE_SIZE)),
+            "total": len(selected),
         },
     )
 
