@@ -88,7 +88,9 @@ def new_revision(message: str) -> None:
         try:
             upgrade(engine)
             with write_transaction(engine) as connection:
-                command.revision(alembic_config(connection), message=message, autogenerate=True)
+                config = alembic_config(connection)
+                config.attributes["autogenerate"] = True
+                command.revision(config, message=message, autogenerate=True)
         finally:
             engine.dispose()
 

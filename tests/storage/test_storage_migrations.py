@@ -60,3 +60,24 @@ def test_upgrade_twice_and_down_and_up_again(fresh_engine: Engine) -> None:
     repo = Repository(fresh_engine)
     repo.upgrade()
     assert repo.list_regions() == []
+
+
+def test_upgrade_needs_no_optional_table_modules(tmp_path: Path) -> None:
+    """Running the migrations imports no table module beyond the core tables (the
+    accounts module needs the web extras)."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'k.db'}"
+    script = (
+        "import sys; sys.modules['pwdlib'] = None\n"
+        "from kreislauf.storage import Repository\n"
+        f"repo = Repository({url!r}); repo.upgrade()\n"
+        "assert 'kreislauf.storage.accounts' not in sys.modules\n"
+        "print(sorted(repo.list_regions()))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

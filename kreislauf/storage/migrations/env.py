@@ -12,9 +12,12 @@ from sqlalchemy import Connection
 
 from kreislauf.storage.database import make_engine, write_transaction
 from kreislauf.storage.migrate import model_metadata
+from kreislauf.storage.tables import metadata as core_metadata
 
 config = context.config
-metadata = model_metadata()
+# Autogenerate compares against every table module of kreislauf.storage; running
+# migrations needs none of them (so an install without the web extras can upgrade).
+metadata = model_metadata() if config.attributes.get("autogenerate") else core_metadata
 
 
 def _run(connection: Connection) -> None:
