@@ -210,6 +210,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return HTMLResponse(API_DOCS_PAGE)
 
     from kreislauf.web.routes import (
+        account,
         actors,
         api_actors,
         api_auth,
@@ -226,7 +227,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         streams,
     )
 
-    for module in (auth, regions, actors, streams, imports, lookups):
+    for module in (auth, account, regions, actors, streams, imports, lookups):
         app.include_router(module.router)
     for module in (
         api_auth,

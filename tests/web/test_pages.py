@@ -220,3 +220,34 @@ def test_a_login_never_redirects_to_another_site(app) -> None:
         follow_redirects=False,
     )
     assert response.status_code == 303 and response.headers["location"] == "/regions"
+
+
+def test_a_user_changes_the_password_and_old_tokens_stop_working(app, as_user, api_token) -> None:
+    headers = api_token("klein@example.org")
+    client = as_user("klein@example.org")
+    page = client.get("/account").text
+    assert "klein@example.org" in page
+    wrong = client.post(
+        "/account/password",
+        data={
+            "csrf_token": csrf_of(page),
+            "current_password": "nope",
+            "new_password": "short",
+            "new_password_again": "x",
+        },
+    )
+    assert wrong.status_code == 422
+    for field in ("current_password", "new_password", "new_password_again"):
+        assert f'id="{field}-error"' in wrong.text
+    done = client.post(
+        "/account/password",
+        data={
+            "csrf_token": csrf_of(wrong.text),
+            "current_password": PASSWORD,
+            "new_password": "a much longer secret",
+            "new_password_again": "a much longer secret",
+        },
+    )
+    assert done.status_code == 200 and "Your password was changed." in done.text
+    assert TestClient(app).get("/api/v1/me", headers=headers).status_code == 401
+    assert login(TestClient(app), "klein@example.org", "a much longer secret").status_code == 303
