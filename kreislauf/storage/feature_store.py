@@ -59,9 +59,10 @@ class FeatureStore(Store):
         with database_errors(), write_transaction(self.engine) as connection:
             self._require_region(connection, region_id)
             ids = list(payloads)
-            known = set(
-                connection.scalars(select(_streams.c.id).where(_streams.c.region_id == region_id))
-            )
+            query = select(_streams.c.id).where(_streams.c.region_id == region_id)
+            if len(ids) <= _CHUNK:  # one new stream must not read the ids of 100,000
+                query = query.where(_streams.c.id.in_(ids))
+            known = set(connection.scalars(query))
             unknown = [i for i in ids if i not in known]
             if unknown:
                 raise InputError(
