@@ -251,3 +251,20 @@ def test_a_user_changes_the_password_and_old_tokens_stop_working(app, as_user, a
     assert done.status_code == 200 and "Your password was changed." in done.text
     assert TestClient(app).get("/api/v1/me", headers=headers).status_code == 401
     assert login(TestClient(app), "klein@example.org", "a much longer secret").status_code == 303
+
+
+def test_failures_on_one_account_do_not_lock_out_a_colleague_at_the_same_address(app) -> None:
+    client = TestClient(app)
+    for _ in range(5):
+        login(client, "fac@example.org", "wrong password!")
+    assert login(client, "fac@example.org").status_code == 429
+    assert login(TestClient(app), "viewer@example.org").status_code == 303
+
+
+def test_many_failures_from_one_address_are_throttled_whatever_the_account(app) -> None:
+    from kreislauf.web.security import MAX_FAILED_LOGINS_PER_CLIENT
+
+    client = TestClient(app)
+    for n in range(MAX_FAILED_LOGINS_PER_CLIENT):
+        login(client, f"guess{n}@example.org", "wrong password!")
+    assert login(client, "viewer@example.org").status_code == 429
