@@ -81,3 +81,16 @@ def test_a_confirmation_without_a_preview_changes_nothing(as_user) -> None:
         "/regions/ms/import/confirm", data={"csrf_token": token, "action": "import"}
     )
     assert response.status_code == 400 and "expired" in response.text
+
+
+def test_the_template_downloads_in_the_users_language(as_user, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    client = as_user("fac@example.org")
+    assert "/template.xlsx" in client.get("/regions/ms/import").text
+    response = client.get("/template.xlsx?lang=de")
+    assert response.status_code == 200
+    assert "kreislauf-vorlage.xlsx" in response.headers["content-disposition"]
+    path = tmp_path / "t.xlsx"
+    path.write_bytes(response.content)
+    assert len(load_workbook(path).sheetnames) >= 2

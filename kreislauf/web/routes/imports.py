@@ -187,3 +187,25 @@ def export_page(request: Request, region_id: str, who: Who, format: str = "xlsx"
     require_region_editor(who, region_id)
     region_for(request, who, region_id)
     return export_file(request, region_id, format)
+
+
+@router.get("/template.xlsx")
+def template_download(request: Request, who: Who) -> Response:
+    """The empty spreadsheet template (with explanations) in the user's language, to send
+    to firms."""
+    import shutil
+
+    from kreislauf.importers.spreadsheet_write import write_template
+    from kreislauf.web.context import language
+
+    del who
+    lang = language(request)
+    folder = Path(tempfile.mkdtemp(prefix="kreislauf-template-"))
+    name = "kreislauf-vorlage.xlsx" if lang == "de" else "kreislauf-template.xlsx"
+    path = write_template(folder / name, language=lang, format="xlsx")[0]
+    return FileResponse(
+        path,
+        media_type=EXPORT_TYPES["xlsx"],
+        filename=path.name,
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
