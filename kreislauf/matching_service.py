@@ -70,15 +70,75 @@ def match_region_data(
 ) -> list[Match]:
     """Match a region already in memory."""
     _check_top_k(top_k)
-    return match_region(
-        region,
-        knowledge_base(),
-        top_k=top_k,
-        feedback=feedback,
-        representations=representations,
-        progress=progress,
-        impact_table=impact_table(),
+    if len(region.streams) < PARALLEL_MIN_STREAMS:
+        return match_region(
+            region,
+            knowledge_base(),
+            top_k=top_k,
+            feedback=feedback,
+            representations=representations,
+            progress=progress,
+            impact_table=impact_table(),
+        )
+    matcher = Matcher(
+        region, knowledge_base(), representations, feedback=feedback, impact_table=impact_table()
     )
+    return run_matcher(matcher, top_k, progress)
+
+
+# ---------------------------------------------------------------------- parallel runs
+
+#: Regions with at least this many streams are scored by two worker processes.
+PARALLEL_MIN_STREAMS = 20_000
+_WORKER_MATCHER: Matcher | None = None
+
+
+def _worker(args: tuple[Any, int]) -> list[Match]:
+    rows, top_k = args
+    from kreislauf.core.matching import select
+
+    matcher = _WORKER_MATCHER
+    assert matcher is not None
+    out: list[Match] = []
+    for pairs in matcher.score_all(rows, top_k):
+        out.extend(select(matcher, pairs, top_k))
+    return out
+
+
+def run_matcher(matcher: Matcher, top_k: int, progress: Progress | None = None) -> list[Match]:
+    """Every offer's best ``top_k`` needs; large regions in two forked processes that
+    share the built matcher (copy on write), each taking every other spatial block."""
+    import multiprocessing
+    import os
+
+    import numpy as np
+
+    from kreislauf.core.matching import select
+
+    global _WORKER_MATCHER
+    rows = np.arange(len(matcher.offers.ids), dtype=np.int64)
+    workers = min(2, os.cpu_count() or 1)
+    out: list[Match] = []
+    if workers < 2 or len(matcher.region.streams) < PARALLEL_MIN_STREAMS or (
+        "fork" not in multiprocessing.get_all_start_methods()
+    ):
+        for pairs in matcher.score_all(rows, top_k, progress):
+            out.extend(select(matcher, pairs, top_k))
+    else:
+        # split along the spatial blocks so that each worker keeps its tiles together
+        blocks = [b for _, b in matcher.blocks(rows)]
+        parts = [np.sort(np.concatenate(blocks[i::workers])) for i in range(workers) if blocks[i::workers]]
+        _WORKER_MATCHER = matcher
+        try:
+            with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
+                for done, found in enumerate(pool.imap_unordered(_worker, [(p, top_k) for p in parts]), 1):
+                    out.extend(found)
+                    if progress is not None:
+                        progress(done, len(parts))
+        finally:
+            _WORKER_MATCHER = None
+    out.sort(key=lambda m: (m.offer, m.rank))
+    return out
 
 
 def read_region_file(path: Path | str) -> Region:
@@ -199,18 +259,9 @@ def match_stored(
 ) -> list[Match]:
     """Match a stored region warm: its representations come from storage (computed at
     import; missing ones are computed and stored now); leads feed back into the ranking."""
-    import numpy as np
-
-    from kreislauf.core.matching import select
-
     _check_top_k(top_k)
     matcher = stored_matcher(repo, region_id, refresh=True)
-    rows = np.arange(len(matcher.offers.ids), dtype=np.int64)
-    out: list[Match] = []
-    for pairs in matcher.score_all(rows, top_k, progress):
-        out.extend(select(matcher, pairs, top_k))
-    out.sort(key=lambda m: (m.offer, m.rank))
-    return out
+    return run_matcher(matcher, top_k, progress)
 
 
 def match_one_stream(

@@ -213,3 +213,10 @@ def test_maestri_dev_target() -> None:
     result = _dev("maestri-dev", 10)
     assert result["hit_rate"] >= 0.60, {k: v for k, v in result.items() if k != "per_offer"}
     assert result["mrr"] >= 0.35
+
+
+def test_two_worker_processes_give_the_same_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    region = ms.read_region_file(_region_file(tmp_path))
+    sequential = ms.match_region_data(region, top_k=3)
+    monkeypatch.setattr(ms, "PARALLEL_MIN_STREAMS", 1)
+    assert ms.match_region_data(region, top_k=3) == sequential
