@@ -199,7 +199,9 @@ class LeadPublic(BaseModel):
 
 class ContactRequestCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    to_actor: str = Field(description="The firm to be introduced to.")
+    to_actor: str | None = Field(
+        None, description="The firm to be introduced to (or give the offer and need of a match)."
+    )
     offer: str | None = None
     need: str | None = None
     message: str | None = Field(None, max_length=2000)
@@ -213,8 +215,8 @@ class ContactDecision(BaseModel):
 class ContactRequestPublic(BaseModel):
     id: int
     region: str
-    from_actor: str
-    to_actor: str
+    from_actor: str | None = Field(description="Null while the other firm stays anonymous.")
+    to_actor: str | None = Field(description="Null while the other firm stays anonymous.")
     offer: str | None
     need: str | None
     message: str | None

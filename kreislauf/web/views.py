@@ -92,4 +92,37 @@ def stream_public(
     return view
 
 
-__all__ = ["actor_public", "sector_title", "stream_public", "waste_title"]
+def counterpart_hidden(region: Region, request: Any, own_actor: str) -> bool:
+    """True where a contact request must not name the other firm to ``own_actor`` yet:
+    it is not accepted and it concerns a confidential offer or need of that firm (naming
+    the firm would tie it to the stream)."""
+    from kreislauf.storage.accounts import ContactStatus
+
+    if request.status is ContactStatus.ACCEPTED:
+        return False
+    other = request.to_actor if request.from_actor == own_actor else request.from_actor
+    for stream_id in (request.offer_id, request.need_id):
+        stream = region.streams_by_id.get(stream_id) if stream_id else None
+        if stream is not None and stream.actor == other and stream.confidential:
+            return True
+    return False
+
+
+def counterpart_label(region: Region, request: Any, own_actor: str, language: str) -> str | None:
+    """The other firm of a contact request as ``own_actor`` may see it: its name, or
+    None where it must stay hidden (see :func:`counterpart_hidden`)."""
+    other = request.to_actor if request.from_actor == own_actor else request.from_actor
+    if counterpart_hidden(region, request, own_actor):
+        return None
+    actor = region.actors_by_id.get(other)
+    return actor.name if actor else other
+
+
+__all__ = [
+    "actor_public",
+    "counterpart_hidden",
+    "counterpart_label",
+    "sector_title",
+    "stream_public",
+    "waste_title",
+]

@@ -231,3 +231,42 @@ def test_no_guessed_url_gives_a_member_another_firms_secrets(app, api_token) -> 
                     assert entry["actor_name"] is None and entry["description"] is None, url
 
     probe()
+
+
+def test_asking_through_a_confidential_offer_keeps_its_firm_anonymous_until_accepted(
+    app, api_token, as_user
+) -> None:
+    client = TestClient(app)
+    klein, huber = api_token("klein@example.org"), api_token("huber@example.org")
+    asked = client.post(
+        "/api/v1/regions/ms/contact-requests", json={"offer": "s1", "need": "s3"}, headers=klein
+    )
+    assert asked.status_code == 201, asked.text
+    assert asked.json()["to_actor"] is None and asked.json()["from_actor"] == "a2"
+    listed = client.get("/api/v1/regions/ms/contact-requests", headers=klein).json()
+    assert [r["to_actor"] for r in listed] == [None]
+    page = as_user("klein@example.org").get("/regions/ms/actors/a2").text
+    assert "stays anonymous" in page and "Sägewerk Huber" not in page
+    incoming = client.get("/api/v1/regions/ms/contact-requests", headers=huber).json()
+    assert incoming[0]["from_actor"] == "a2"  # the asker's own need is not confidential
+    client.post(
+        f"/api/v1/regions/ms/contact-requests/{incoming[0]['id']}",
+        json={"accept": True},
+        headers=huber,
+    )
+    after = client.get("/api/v1/regions/ms/contact-requests", headers=klein).json()
+    assert after[0]["to_actor"] == "a1"
+    assert "Sägewerk Huber" in as_user("klein@example.org").get("/regions/ms/actors/a2").text
+
+
+def test_a_request_needs_a_target(app, api_token) -> None:
+    client = TestClient(app)
+    klein = api_token("klein@example.org")
+    own_only = client.post(
+        "/api/v1/regions/ms/contact-requests", json={"need": "s3"}, headers=klein
+    )
+    assert own_only.status_code == 400
+    mismatch = client.post(
+        "/api/v1/regions/ms/contact-requests", json={"to_actor": "a2", "offer": "s1"}, headers=klein
+    )
+    assert mismatch.status_code == 400

@@ -29,7 +29,7 @@ from kreislauf.web.access import (
 from kreislauf.web.context import language, render, translate
 from kreislauf.web.forms import actor_from_fields, field_errors
 from kreislauf.web.security import AccessDeniedError, accounts_of, require_csrf, require_principal
-from kreislauf.web.views import actor_public, stream_public
+from kreislauf.web.views import actor_public, counterpart_label, stream_public
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -202,7 +202,7 @@ def actor_page(request: Request, region_id: str, actor_id: str, who: Who) -> Res
             "streams": [stream_public(who, region, s, introduced, lang) for s in listed],
             "own": own,
             "requests": requests,
-            "names": {a.id: a.name for a in region.actors} if own else {},
+            "names": {r.id: counterpart_label(region, r, actor_id, lang) for r in requests},
             "can_ask": can_request_contact(who, region_id)
             and not own
             and actor_id not in introduced,

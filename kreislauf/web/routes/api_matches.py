@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import APIRouter, Query, Request
 
 from kreislauf.core.permissions import Principal, Role, can_request_contact
+from kreislauf.core.region import Region
+from kreislauf.errors import InputError
 from kreislauf.storage.accounts import ContactRequest
 from kreislauf.web.access import actor_for, introduced_for, region_for, repo_of, stream_for
 from kreislauf.web.api_deps import ApiWho
@@ -19,7 +21,7 @@ from kreislauf.web.schemas import (
     ContactRequestPublic,
     MatchPublic,
 )
-from kreislauf.web.views import stream_public
+from kreislauf.web.views import counterpart_hidden, stream_public
 
 if TYPE_CHECKING:
     from kreislauf.core.matching import Match
@@ -28,12 +30,15 @@ from kreislauf.web.security import AccessDeniedError, accounts_of
 router = APIRouter(tags=["matches and introductions"], responses=ERRORS)
 
 
-def request_public(r: ContactRequest) -> ContactRequestPublic:
+def request_public(r: ContactRequest, region: Region, own_actor: str) -> ContactRequestPublic:
+    """A contact request as the firm ``own_actor`` sees it: the other firm's id is null
+    while it must stay hidden (a confidential stream, not yet accepted)."""
+    hidden = counterpart_hidden(region, r, own_actor)
     return ContactRequestPublic(
         id=r.id,
         region=r.region_id,
-        from_actor=r.from_actor,
-        to_actor=r.to_actor,
+        from_actor=None if hidden and r.from_actor != own_actor else r.from_actor,
+        to_actor=None if hidden and r.to_actor != own_actor else r.to_actor,
         offer=r.offer_id,
         need=r.need_id,
         message=r.message,
@@ -54,9 +59,12 @@ def list_contact_requests(
     request: Request, region_id: str, who: ApiWho
 ) -> list[ContactRequestPublic]:
     """Introductions the caller's firm asked for or was asked for."""
-    region_for(request, who, region_id)
+    region = region_for(request, who, region_id)
     firm = own_firm(who, region_id)
-    return [request_public(r) for r in accounts_of(request).contact_requests(region_id, firm)]
+    return [
+        request_public(r, region, firm)
+        for r in accounts_of(request).contact_requests(region_id, firm)
+    ]
 
 
 @router.post(
@@ -67,12 +75,22 @@ def list_contact_requests(
 def ask_for_contact(
     request: Request, region_id: str, body: ContactRequestCreate, who: ApiWho
 ) -> ContactRequestPublic:
-    """The caller's firm asks to be introduced to another firm (on a match: give the
-    offer and need). The firm behind a confidential stream is addressed by the stream."""
+    """The caller's firm asks to be introduced to another firm: name it (``to_actor``) or,
+    on a match, give the offer and need -- the firm behind a confidential stream is
+    reached through the stream without its name being shown."""
     region = region_for(request, who, region_id)
     firm = own_firm(who, region_id)
-    target = body.to_actor
-    actor_for(region, target)
+    mentioned = [stream_for(region, who, s) for s in (body.offer, body.need) if s]
+    others = {s.actor for s in mentioned} - {firm}
+    if body.to_actor is not None:
+        actor_for(region, body.to_actor)
+        if others and others != {body.to_actor}:
+            raise InputError("the offer or need belongs to another firm than to_actor")
+        target = body.to_actor
+    elif len(others) == 1:
+        target = others.pop()
+    else:
+        raise InputError("name the firm (to_actor) or an offer or need of another firm")
     made = accounts_of(request).request_contact(
         region_id,
         firm,
@@ -82,7 +100,7 @@ def ask_for_contact(
         message=body.message,
         requested_by=who.user_id,
     )
-    return request_public(made)
+    return request_public(made, region, firm)
 
 
 @router.post(
@@ -93,9 +111,10 @@ def answer_contact(
     request: Request, region_id: str, request_id: int, body: ContactDecision, who: ApiWho
 ) -> ContactRequestPublic:
     """The asked firm accepts or declines."""
-    region_for(request, who, region_id)
+    region = region_for(request, who, region_id)
     firm = own_firm(who, region_id)
-    return request_public(accounts_of(request).decide_contact(request_id, firm, accept=body.accept))
+    decided = accounts_of(request).decide_contact(request_id, firm, accept=body.accept)
+    return request_public(decided, region, firm)
 
 
 def _scrub(texts: tuple[str, ...], hidden: list[str]) -> list[str]:
