@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -24,6 +25,8 @@ from kreislauf.settings import Settings
 Mode = Literal["merge", "replace"]
 SUFFIXES = (".json", ".xlsx", ".xlsm", ".csv")
 TOKEN_LENGTH = 24
+#: How long an upload waits for its confirmation.
+KEEP_SECONDS = 24 * 3600
 
 
 def upload_dir(settings: Settings) -> Path:
@@ -52,10 +55,25 @@ def too_large(size: int, settings: Settings) -> InputError:
     )
 
 
+def prune(settings: Settings, older_than_s: float = KEEP_SECONDS) -> int:
+    """Delete kept uploads nobody confirmed or cancelled; returns how many."""
+    limit = time.time() - older_than_s
+    gone = 0
+    for path in upload_dir(settings).iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+                gone += 1
+        except OSError:
+            continue
+    return gone
+
+
 def stash(data: bytes, suffix: str, settings: Settings) -> str:
-    """Keep an uploaded file; the token names it."""
+    """Keep an uploaded file; the token names it. Old forgotten uploads go on the way."""
     if len(data) > settings.max_import_bytes:
         raise too_large(len(data), settings)
+    prune(settings)
     token = secrets.token_urlsafe(TOKEN_LENGTH)
     (upload_dir(settings) / f"{token}{suffix}").write_bytes(data)
     return token
@@ -153,6 +171,7 @@ __all__ = [
     "check_name",
     "combine",
     "discard",
+    "prune",
     "read_upload",
     "stash",
     "stashed",

@@ -73,6 +73,7 @@ def test_form_errors_stand_next_to_their_fields(site: Any, live_server: str) -> 
     site.get_by_role("button", name="Speichern").click()
     expect(site.locator("#name-error")).to_have_text(re.compile("Ein Name ist nötig"))
     expect(site.get_by_label("Name").first).to_have_attribute("aria-invalid", "true")
+    expect(site.get_by_label("Name").first).to_be_focused()  # keyboard users land on it
     expect(site.locator("#lat-error")).to_be_visible()
     shoot(site, "actor-form-errors")
 
