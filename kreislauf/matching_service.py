@@ -270,27 +270,24 @@ def match_one_stream(
     """Match one stream of a stored region (for instance one just added) against the
     rest: an offer gets its best needs, a need the offers that serve it best.
 
-    Uses the region's matcher kept in this process (built on first use); the stream's
-    representation is computed once and stored.
+    Uses the region's matcher kept in this process (built on first use). The stream's
+    representation comes from the matcher or storage; a new stream's is computed here and
+    stored by the next :func:`match_stored` or :func:`represent_and_store` (keeping this
+    call fast).
     """
     _check_top_k(top_k)
     if isinstance(stream, str):
         stream = repo.get_stream(region_id, stream)
     matcher = stored_matcher(repo, region_id)
     kb = matcher.kb
-    key = model_key(kb)
-    stored = repo.load_features(region_id, key, [stream.id])
-    features: StreamFeatures | None = None
-    if stream.id in stored:
-        try:
-            features = StreamFeatures.from_bytes(stored[stream.id])
-        except (ValueError, KeyError):
-            features = None
+    features = matcher.features.get(stream.id)
+    if features is None:
+        stored = repo.load_features(region_id, model_key(kb), [stream.id])
+        if stream.id in stored:
+            with contextlib.suppress(ValueError, KeyError):
+                features = StreamFeatures.from_bytes(stored[stream.id])
     if features is None:
         features = represent_streams([stream], kb)[stream.id]
-        # a stream that is not stored (a what-if) is matched without storing
-        with contextlib.suppress(InputError):
-            repo.save_features(region_id, key, {stream.id: features.to_bytes()})
     return match_stream(matcher, stream, kb, top_k=top_k, features=features)
 
 
