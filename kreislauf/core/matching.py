@@ -51,6 +51,7 @@ from kreislauf.core.scoring import (
     build_side,
     context_for,
     idf_inputs,
+    powered,
     score_block,
     weighted,
 )
@@ -193,7 +194,7 @@ class Matcher:
         )
 
     def _transpose_needs(self) -> None:
-        self.need_link_t = sp.csr_matrix(self.needs.link.T)
+        self.need_link_t = powered(sp.csr_matrix(self.needs.link.T))
         self.need_codes_t = sp.csr_matrix(self.needs.codes.T)
         self.need_licence_t = sp.csr_matrix(self.needs.licence.T)
         self.need_ngram_t = sp.csr_matrix(self.need_tfidf.T)
@@ -904,7 +905,7 @@ def match_stream(
             rows,
             need_ngram_t=sp.csr_matrix(tf.T),
             offer_tfidf=matcher.offer_tfidf,
-            need_link_t=sp.csr_matrix(side.link.T),
+            need_link_t=powered(sp.csr_matrix(side.link.T)),
             need_codes_t=sp.csr_matrix(side.codes.T),
             need_licence_t=sp.csr_matrix(side.licence.T),
             need_kind_t=sp.csr_matrix(side.kind.T),

@@ -55,6 +55,7 @@ LINK_RECEIVER = 0.85
 LINK_USE = 0.7
 LINK_NACE = 0.45
 CODE_WIDTH = 1 << 16
+ROUTE_POWER = 8.0
 
 TYPES: tuple[str, ...] = (
     "material",
@@ -740,6 +741,13 @@ def _admissible(
     return np.asarray(keep, dtype=bool)
 
 
+def powered(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """A copy with every value raised to :data:`ROUTE_POWER`."""
+    out = sp.csr_matrix(matrix, dtype=np.float64, copy=True)
+    out.data = out.data**ROUTE_POWER
+    return out
+
+
 def _log_miss(
     matrix: sp.csr_matrix, transform: Callable[[np.ndarray], np.ndarray]
 ) -> sp.csr_matrix:
@@ -766,12 +774,15 @@ def score_block(
 ) -> Pairs:
     """Score the offers ``rows`` against every need (or the needs ``need_cols`` where the
     transposed need matrices hold only those columns); hard rules applied."""
-    link = offers.link[rows]
-    direct = sp.csr_matrix(link @ need_link_t)
+    # routes combine by a power mean (close to the strongest route, a little more for
+    # several): need_link_t holds the need links raised to ROUTE_POWER already
+    direct = sp.csr_matrix(powered(offers.link[rows]) @ need_link_t)
+    direct.data = direct.data ** (1.0 / ROUTE_POWER)
     assert offers.via_link is not None
     via_rows = offers.via_link[rows]
     if via_rows.nnz:
-        via = sp.csr_matrix(via_rows @ need_link_t) * VIA_PENALTY
+        via = sp.csr_matrix(powered(via_rows) @ need_link_t)
+        via.data = via.data ** (1.0 / ROUTE_POWER) * VIA_PENALTY
     else:
         via = sp.csr_matrix(direct.shape, dtype=np.float32)
     code = sp.csr_matrix(offers.codes[rows] @ need_codes_t)

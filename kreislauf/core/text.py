@@ -178,6 +178,38 @@ GERMAN_MORPHEMES: frozenset[str] = frozenset(
 PURPOSE_CONCEPT_WEIGHT = 0.45
 PARTIAL_WEIGHT = 0.3
 PARTIAL_MAX_ENTRIES = 3
+#: Heads of German compounds that name a form or state, not a material: in
+#: "Düngerpellets" or "Kupferschrott" the part before them says what it is.
+FORM_HEADS: frozenset[str] = frozenset(
+    [
+        "pellets",
+        "granulat",
+        "granulate",
+        "pulver",
+        "mehl",
+        "staub",
+        "staeube",
+        "reste",
+        "rest",
+        "abfall",
+        "abfaelle",
+        "bruch",
+        "schrott",
+        "verschnitt",
+        "platten",
+        "platte",
+        "stuecke",
+        "teile",
+        "spaene",
+        "schnitzel",
+        "folie",
+        "folien",
+        "gemisch",
+        "gemische",
+        "schlamm",
+        "schlaemme",
+    ]
+)
 _LINKS = ("", "s", "n", "en", "e", "es", "er")
 
 
@@ -280,6 +312,9 @@ class Spot:
     id: str
     weight: float
     words: str
+
+
+_FORM_HEAD_STEMS: frozenset[str] = frozenset(stem(w) for w in FORM_HEADS)
 
 
 class Vocabulary:
@@ -390,6 +425,12 @@ class Vocabulary:
             else:
                 return ()
         known_parts = [(p, i == len(segments) - 1) for i, (p, k) in enumerate(segments) if k]
+        head = segments[-1][0]
+        has_modifier = any(not is_head for _, is_head in known_parts)
+        if has_modifier and len(segments) >= 2 and stem(head) in _FORM_HEAD_STEMS:
+            # "Düngerpellets", "Kupferschrott", "Holzstaub": the head names a form, the
+            # part before it the material
+            return tuple((p, 0.6 if is_head else 1.0) for p, is_head in known_parts)
         return tuple((p, 1.0 if is_head else 0.6) for p, is_head in known_parts)
 
     # ------------------------------------------------------------------ spotting
