@@ -176,8 +176,6 @@ GERMAN_MORPHEMES: frozenset[str] = frozenset(
     ]
 )
 PURPOSE_CONCEPT_WEIGHT = 0.45
-PARTIAL_WEIGHT = 0.3
-PARTIAL_MAX_ENTRIES = 3
 #: Heads of German compounds that name a form or state, not a material: in
 #: "Düngerpellets" or "Kupferschrott" the part before them says what it is.
 FORM_HEADS: frozenset[str] = frozenset(
@@ -347,20 +345,6 @@ class Vocabulary:
                 # "REA-Gips" may be written "REAGips"; "Saw dust" as "sawdust".
                 self.units.setdefault(joined, merged)
         self.max_len = max((len(k) for k in self.phrases), default=1)
-        # Words of multi-word terms ("wood" in "waste wood", "wood chips"): a text that
-        # names only such a word gets weak evidence for each entry it belongs to.
-        partial: dict[str, set[Entry]] = {}
-        for key, entries in self.phrases.items():
-            if len(key) < 2:
-                continue
-            for part in key:
-                if len(part) >= 4 and (part,) not in self.phrases and part not in _STOP:
-                    partial.setdefault(part, set()).update(entries)
-        self.partial: dict[str, tuple[tuple[Entry, ...], float]] = {
-            part: (tuple(sorted(entries)), PARTIAL_WEIGHT / len(entries) ** 0.5)
-            for part, entries in partial.items()
-            if len(entries) <= PARTIAL_MAX_ENTRIES
-        }
         self.morphemes = frozenset(m for m in morphemes if m not in self.units)
         self._split_cache: dict[str, tuple[tuple[str, float], ...]] = {}
 
@@ -515,9 +499,6 @@ class Vocabulary:
             parts = self.split(word) or self.split(stems[i])
             for part, part_w in parts:
                 record(self.units.get(part, ()), zone_w * part_w * 0.95, surfaces[i], in_purpose)
-            if not parts and stems[i] in self.partial:
-                entries, part_weight = self.partial[stems[i]]
-                record(entries, zone_w * part_weight, surfaces[i], in_purpose)
         return sorted(best.values(), key=lambda s: (s.kind, s.id))
 
 
