@@ -21,7 +21,7 @@ from kreislauf.core.region import Region
 from kreislauf.core.streams import Stream, StreamType
 from kreislauf.core.text import Vocabulary, ngram_counts, temperature_in
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # bump whenever text understanding changes: stored features are recomputed
 DESCRIPTION_WEIGHT = 0.7
 CODE_WEIGHT = 0.9
 
