@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -18,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.conftest import IN_CI, ROOT
 

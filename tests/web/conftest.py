@@ -4,16 +4,11 @@ with accounts for every role, and clients that log in through the real forms."""
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
-
-# `tests` is imported as a package from the project root (pytest's rootdir import mode
-# does not put the root on sys.path by itself).
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from tests.db import clear, postgres_database
 
