@@ -34,9 +34,12 @@ RESULTS = ROOT / "bench-results"
 
 
 def _peak_mb() -> float:
+    """Peak resident memory of this process and of any worker it forked (the larger)."""
     import resource
 
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024.0
 
 
 def child_baseline(region: str, top: int) -> dict[str, Any]:

@@ -27,7 +27,13 @@ from kreislauf.core.matching import (
     match_stream,
 )
 from kreislauf.core.region import Region
-from kreislauf.core.represent import Representations, StreamFeatures, model_key, represent_streams
+from kreislauf.core.represent import (
+    Representations,
+    StreamFeatures,
+    model_key,
+    represent_streams,
+    vocabulary,
+)
 from kreislauf.core.streams import Stream
 from kreislauf.errors import InputError, KreislaufError, Problem, ValidationError
 from kreislauf.knowledge_base import load_knowledge_base
@@ -119,19 +125,27 @@ def run_matcher(matcher: Matcher, top_k: int, progress: Progress | None = None) 
     rows = np.arange(len(matcher.offers.ids), dtype=np.int64)
     workers = min(2, os.cpu_count() or 1)
     out: list[Match] = []
-    if workers < 2 or len(matcher.region.streams) < PARALLEL_MIN_STREAMS or (
-        "fork" not in multiprocessing.get_all_start_methods()
+    if (
+        workers < 2
+        or len(matcher.region.streams) < PARALLEL_MIN_STREAMS
+        or ("fork" not in multiprocessing.get_all_start_methods())
     ):
         for pairs in matcher.score_all(rows, top_k, progress):
             out.extend(select(matcher, pairs, top_k))
     else:
         # split along the spatial blocks so that each worker keeps its tiles together
         blocks = [b for _, b in matcher.blocks(rows)]
-        parts = [np.sort(np.concatenate(blocks[i::workers])) for i in range(workers) if blocks[i::workers]]
+        parts = [
+            np.sort(np.concatenate(blocks[i::workers]))
+            for i in range(workers)
+            if blocks[i::workers]
+        ]
         _WORKER_MATCHER = matcher
         try:
             with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-                for done, found in enumerate(pool.imap_unordered(_worker, [(p, top_k) for p in parts]), 1):
+                for done, found in enumerate(
+                    pool.imap_unordered(_worker, [(p, top_k) for p in parts]), 1
+                ):
                     out.extend(found)
                     if progress is not None:
                         progress(done, len(parts))
@@ -245,6 +259,7 @@ def stored_matcher(
         feedback=_feedback(repo, region_id, region, reps),
         impact_table=impact_table(),
     )
+    vocabulary(kb)  # ready for streams added later: one-stream matching stays fast
     with _LOCK:
         _MATCHERS[key] = matcher
     return matcher
