@@ -9,7 +9,7 @@ under ``/api``.
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
@@ -43,36 +43,46 @@ STATIC_DIR = Path(__file__).parent / "static"
 SESSION_COOKIE = "kreislauf_session"
 SESSION_MAX_AGE = 8 * 3600
 
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-    "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
-    "form-action 'self'"
-)
-SECURITY_HEADERS = (
-    ("Content-Security-Policy", CONTENT_SECURITY_POLICY),
+
+def content_security_policy(tile_url: str | None = None) -> str:
+    """The Content-Security-Policy: everything from this site only, no inline scripts.
+    A configured map tile URL (online use) adds its origin for images alone."""
+    images = "'self' data:"
+    if tile_url:
+        parts = urlsplit(tile_url.replace("{s}", "a"))
+        if parts.scheme in ("https", "http") and parts.netloc:
+            host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tile_url else parts.netloc
+            images += f" {parts.scheme}://{host}"
+    return (
+        f"default-src 'self'; img-src {images}; style-src 'self' 'unsafe-inline'; "
+        "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
+        "form-action 'self'"
+    )
+
+
+CONTENT_SECURITY_POLICY = content_security_policy()
+OTHER_SECURITY_HEADERS = (
     ("X-Content-Type-Options", "nosniff"),
     ("X-Frame-Options", "DENY"),
     ("Referrer-Policy", "same-origin"),
 )
 
 
-API_DOCS_PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>kreislauf API</title>
-<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div>
-<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
-<script src="/static/js/api-docs.js"></script></body></html>
-"""
-
-
 class LanguageAndHeaders:
     """Pure ASGI middleware: picks the request's language (``request.state.lang``),
     remembers a ``?lang=`` choice in a cookie and adds the security headers."""
 
-    def __init__(self, app: ASGIApp, configured: str | None, secure: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        configured: str | None,
+        secure: bool,
+        policy: str = CONTENT_SECURITY_POLICY,
+    ) -> None:
         self.app = app
         self.configured = configured
         self.secure = secure
+        self.headers = (("Content-Security-Policy", policy), *OTHER_SECURITY_HEADERS)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -88,7 +98,7 @@ class LanguageAndHeaders:
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS:
+                for name, value in self.headers:
                     if name not in headers:
                         headers[name] = value
                 headers["Content-Language"] = lang
@@ -101,6 +111,15 @@ class LanguageAndHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+API_DOCS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>kreislauf API</title>
+<link rel="stylesheet" href="/static/vendor/swagger-ui/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui/swagger-ui-bundle.js"></script>
+<script src="/static/js/api-docs.js"></script></body></html>
+"""
 
 
 def status_of(error: KreislaufError) -> int:
@@ -156,6 +175,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         LanguageAndHeaders,
         configured=settings.language,
         secure=settings.environment == "production",
+        policy=content_security_policy(getattr(settings, "map_tile_url", None)),
     )
 
     # added last, so it runs outermost
@@ -243,4 +263,4 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-__all__ = ["CONTENT_SECURITY_POLICY", "create_app", "status_of"]
+__all__ = ["CONTENT_SECURITY_POLICY", "content_security_policy", "create_app", "status_of"]

@@ -268,3 +268,14 @@ def test_many_failures_from_one_address_are_throttled_whatever_the_account(app) 
     for n in range(MAX_FAILED_LOGINS_PER_CLIENT):
         login(client, f"guess{n}@example.org", "wrong password!")
     assert login(client, "viewer@example.org").status_code == 429
+
+
+def test_a_configured_tile_server_is_allowed_for_images_only() -> None:
+    from kreislauf.web.app import content_security_policy
+
+    offline = content_security_policy()
+    assert "img-src 'self' data:;" in offline and "http" not in offline
+    online = content_security_policy("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png")
+    assert "img-src 'self' data: https://*.tile.openstreetmap.org;" in online
+    assert "script-src 'self';" in online and "connect-src 'self';" in online
+    assert "img-src 'self' data:;" in content_security_policy("javascript:alert(1)")
