@@ -35,6 +35,7 @@ from kreislauf.core.represent import (
     vocabulary,
 )
 from kreislauf.core.streams import Stream
+from kreislauf.core.text import ngram_counts
 from kreislauf.errors import InputError, KreislaufError, Problem, ValidationError
 from kreislauf.knowledge_base import load_knowledge_base
 
@@ -259,7 +260,9 @@ def stored_matcher(
         feedback=_feedback(repo, region_id, region, reps),
         impact_table=impact_table(),
     )
-    vocabulary(kb)  # ready for streams added later: one-stream matching stays fast
+    # ready for streams added later, so that one-stream matching stays fast
+    vocabulary(kb)
+    ngram_counts(["warm-up"])
     with _LOCK:
         _MATCHERS[key] = matcher
     return matcher
@@ -286,9 +289,8 @@ def match_one_stream(
     rest: an offer gets its best needs, a need the offers that serve it best.
 
     Uses the region's matcher kept in this process (built on first use). The stream's
-    representation comes from the matcher or storage; a new stream's is computed here and
-    stored by the next :func:`match_stored` or :func:`represent_and_store` (keeping this
-    call fast).
+    representation comes from the matcher or storage; a new stream's is computed once
+    here and stored.
     """
     _check_top_k(top_k)
     if isinstance(stream, str):
@@ -303,6 +305,9 @@ def match_one_stream(
                 features = StreamFeatures.from_bytes(stored[stream.id])
     if features is None:
         features = represent_streams([stream], kb)[stream.id]
+        # a stream that is not stored (a what-if) is matched without storing
+        with contextlib.suppress(InputError):
+            repo.save_features(region_id, model_key(kb), {stream.id: features.to_bytes()})
     return match_stream(matcher, stream, kb, top_k=top_k, features=features)
 
 
