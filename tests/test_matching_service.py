@@ -205,7 +205,7 @@ def test_unna_dev_target() -> None:
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="target hit@10 >= 0.60 / MRR >= 0.35 not reached yet (0.39 / 0.18 on 2026-11-22): "
+    reason="target hit@10 >= 0.60 / MRR >= 0.35 not reached yet (0.44 / 0.20 on 2026-11-22): "
     "vocabulary gaps in the knowledge base and ties among identical need texts; "
     "remove this mark when it passes",
 )
