@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -20,7 +20,7 @@ from kreislauf.settings import Language
 LANGUAGES: tuple[Language, ...] = ("de", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(language: str) -> dict[str, str]:
     """English template -> translation, merged from all files of the language."""
     if language == "en":

@@ -39,7 +39,9 @@ def open_repository(settings: Settings | None = None) -> Repository:
     return _repository_for(settings.effective_database_url)
 
 
-def read_file(path: Path, *, region_id: str | None = None, settings: Settings | None = None) -> Region:
+def read_file(
+    path: Path, *, region_id: str | None = None, settings: Settings | None = None
+) -> Region:
     """A region from a region file (JSON) or a spreadsheet (XLSX, CSV), validated."""
     from kreislauf.importers import read_any
 
@@ -81,7 +83,11 @@ def import_region(
 
 
 def export_region(
-    region_id: str, path: Path, *, format: ExportFormat | None = None, settings: Settings | None = None
+    region_id: str,
+    path: Path,
+    *,
+    format: ExportFormat | None = None,
+    settings: Settings | None = None,
 ) -> list[Path]:
     """Write a stored region to ``path``; returns the files written."""
     from kreislauf.importers import write_any

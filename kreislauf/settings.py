@@ -81,9 +81,7 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _refuse_placeholder_secret(self) -> Settings:
         if self.environment == "production" and self.secret_key in PLACEHOLDER_SECRETS:
-            raise ValueError(
-                "KREISLAUF_SECRET_KEY must be set to a random value in production"
-            )
+            raise ValueError("KREISLAUF_SECRET_KEY must be set to a random value in production")
         return self
 
     @property

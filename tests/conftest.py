@@ -38,7 +38,9 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_settings(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every test gets its own data directory and English messages unless it says otherwise."""
     from kreislauf.settings import get_settings
 

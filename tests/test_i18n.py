@@ -36,7 +36,11 @@ def message_templates() -> dict[str, str]:
                 continue
             if len(node.args) > index:
                 arg = node.args[index]
-                if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and arg.value.strip():
+                if (
+                    isinstance(arg, ast.Constant)
+                    and isinstance(arg.value, str)
+                    and arg.value.strip()
+                ):
                     found.setdefault(arg.value, f"{path.relative_to(PACKAGE.parent)}:{node.lineno}")
     return found
 

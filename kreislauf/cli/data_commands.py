@@ -1,6 +1,5 @@
 """Commands for data: init, import, export, validate, template, regions, demo."""
 
-
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -47,7 +46,9 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
     @app.command("validate", help=t("Check a region file or spreadsheet; change nothing."))
     @guarded
     def validate_command(
-        file: Annotated[Path, typer.Argument(help=t("Region file (.json) or spreadsheet (.xlsx, .csv)."))],
+        file: Annotated[
+            Path, typer.Argument(help=t("Region file (.json) or spreadsheet (.xlsx, .csv)."))
+        ],
         json_output: Annotated[bool, typer.Option("--json", help=t("Print JSON."))] = False,
     ) -> None:
         from kreislauf import services
@@ -80,12 +81,20 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
                 **counts,
             )
 
-    @app.command("import", help=t("Import a region file or spreadsheet into the database, all or nothing."))
+    @app.command(
+        "import", help=t("Import a region file or spreadsheet into the database, all or nothing.")
+    )
     @guarded
     def import_command(
-        file: Annotated[Path, typer.Argument(help=t("Region file (.json) or spreadsheet (.xlsx, .csv)."))],
-        region: Annotated[str | None, typer.Option("--region", help=t("Region id to use instead of the file's."))] = None,
-        replace: Annotated[bool, typer.Option("--replace", help=t("Replace a stored region with the same id."))] = False,
+        file: Annotated[
+            Path, typer.Argument(help=t("Region file (.json) or spreadsheet (.xlsx, .csv)."))
+        ],
+        region: Annotated[
+            str | None, typer.Option("--region", help=t("Region id to use instead of the file's."))
+        ] = None,
+        replace: Annotated[
+            bool, typer.Option("--replace", help=t("Replace a stored region with the same id."))
+        ] = False,
         json_output: Annotated[bool, typer.Option("--json", help=t("Print JSON."))] = False,
     ) -> None:
         from kreislauf import services
@@ -118,7 +127,10 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
     def export_command(
         region_id: Annotated[str, typer.Argument(help=t("Id of the stored region."))],
         output: Annotated[Path, typer.Option("-o", "--output", help=t("File to write."))],
-        format: Annotated[ExportFormat | None, typer.Option("--format", help=t("json, xlsx or csv (default: from the file name)."))] = None,
+        format: Annotated[
+            ExportFormat | None,
+            typer.Option("--format", help=t("json, xlsx or csv (default: from the file name).")),
+        ] = None,
         json_output: Annotated[bool, typer.Option("--json", help=t("Print JSON."))] = False,
     ) -> None:
         from kreislauf import services
@@ -130,12 +142,21 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
             for path in written:
                 STATE.output.say("Wrote {path}", path=str(path))
 
-    @app.command("template", help=t("Write an empty spreadsheet template with explanations for firms."))
+    @app.command(
+        "template", help=t("Write an empty spreadsheet template with explanations for firms.")
+    )
     @guarded
     def template_command(
-        format: Annotated[TemplateFormat, typer.Option("--format", help=t("xlsx or csv."))] = TemplateFormat.xlsx,
-        output: Annotated[Path | None, typer.Option("-o", "--output", help=t("File to write."))] = None,
-        language: Annotated[Lang | None, typer.Option("--language", help=t("Language of the template (default: yours)."))] = None,
+        format: Annotated[
+            TemplateFormat, typer.Option("--format", help=t("xlsx or csv."))
+        ] = TemplateFormat.xlsx,
+        output: Annotated[
+            Path | None, typer.Option("-o", "--output", help=t("File to write."))
+        ] = None,
+        language: Annotated[
+            Lang | None,
+            typer.Option("--language", help=t("Language of the template (default: yours).")),
+        ] = None,
     ) -> None:
         from kreislauf.importers.spreadsheet import write_template
 
@@ -158,7 +179,13 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
         if json_output:
             out.json(
                 [
-                    {"id": s.id, "name": s.name, "actors": s.actors, "offers": s.offers, "needs": s.needs}
+                    {
+                        "id": s.id,
+                        "name": s.name,
+                        "actors": s.actors,
+                        "offers": s.offers,
+                        "needs": s.needs,
+                    }
                     for s in summaries
                 ]
             )
@@ -169,11 +196,16 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
         for s in summaries:
             out.print(f"{s.id}\t{s.name}\t{s.actors}\t{s.offers}\t{s.needs}")
 
-    @app.command("demo", help=t("Load the demo region (Landkreis Mittelsachsen) and show it with its matches."))
+    @app.command(
+        "demo",
+        help=t("Load the demo region (Landkreis Mittelsachsen) and show it with its matches."),
+    )
     @guarded
     def demo_command(
         top: Annotated[int, typer.Option("--top", min=1, help=t("Matches per offer."))] = 3,
-        show: Annotated[int, typer.Option("--show", min=0, help=t("How many matches to print."))] = 15,
+        show: Annotated[
+            int, typer.Option("--show", min=0, help=t("How many matches to print."))
+        ] = 15,
     ) -> None:
         from kreislauf import services
         from kreislauf.cli.match_commands import print_match_table

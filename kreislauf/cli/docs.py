@@ -24,7 +24,10 @@ TITLES = {
 def _help(language: str, args: list[str]) -> str:
     runner = CliRunner()
     result = runner.invoke(
-        build_app(language), [*args, "--help"], prog_name="kreislauf", env={"COLUMNS": "100", "TERM": "dumb"}
+        build_app(language),
+        [*args, "--help"],
+        prog_name="kreislauf",
+        env={"COLUMNS": "100", "TERM": "dumb"},
     )
     if result.exit_code != 0:
         raise RuntimeError(f"kreislauf {' '.join(args)} --help failed: {result.output}")
@@ -43,7 +46,14 @@ def render(language: str) -> str:
     title, note = TITLES[language]
     parts = [title, "", note, "", "```text", _help(language, []).rstrip(), "```", ""]
     for name in command_names(language):
-        parts += [f"## kreislauf {name}", "", "```text", _help(language, [name]).rstrip(), "```", ""]
+        parts += [
+            f"## kreislauf {name}",
+            "",
+            "```text",
+            _help(language, [name]).rstrip(),
+            "```",
+            "",
+        ]
     return "\n".join(parts)
 
 
@@ -52,10 +62,16 @@ def target(root: Path, language: str) -> Path:
 
 
 SETTINGS_TITLES = {
-    "en": ("# Settings", "Every setting is an environment variable; none is required. Generated "
-           "from `kreislauf.settings.Settings`."),
-    "de": ("# Einstellungen", "Jede Einstellung ist eine Umgebungsvariable; keine ist Pflicht. "
-           "Aus `kreislauf.settings.Settings` erzeugt."),
+    "en": (
+        "# Settings",
+        "Every setting is an environment variable; none is required. Generated "
+        "from `kreislauf.settings.Settings`.",
+    ),
+    "de": (
+        "# Einstellungen",
+        "Jede Einstellung ist eine Umgebungsvariable; keine ist Pflicht. "
+        "Aus `kreislauf.settings.Settings` erzeugt.",
+    ),
 }
 
 
@@ -63,8 +79,11 @@ def render_settings(language: str) -> str:
     """The settings reference as Markdown in ``language``."""
     t = translator(language)
     title, note = SETTINGS_TITLES[language]
-    head = ("| variable | default | meaning |" if language == "en"
-            else "| Variable | Standard | Bedeutung |")
+    head = (
+        "| variable | default | meaning |"
+        if language == "en"
+        else "| Variable | Standard | Bedeutung |"
+    )
     rows = [title, "", note, "", head, "|---|---|---|"]
     for name, field in Settings.model_fields.items():
         default = "" if field.default_factory is not None else field.default

@@ -1,6 +1,5 @@
 """Commands for matching: match, evaluate, allocate."""
 
-
 from collections.abc import Callable, Sequence
 from enum import StrEnum
 from pathlib import Path
@@ -61,10 +60,16 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
     @app.command("match", help=t("Find which offers can serve which needs, ranked and explained."))
     @guarded
     def match_command(
-        file: Annotated[Path | None, typer.Argument(help=t("Region file to match (or use --region)."))] = None,
-        region: Annotated[str | None, typer.Option("--region", help=t("Id of a stored region to match."))] = None,
+        file: Annotated[
+            Path | None, typer.Argument(help=t("Region file to match (or use --region)."))
+        ] = None,
+        region: Annotated[
+            str | None, typer.Option("--region", help=t("Id of a stored region to match."))
+        ] = None,
         top: Annotated[int, typer.Option("--top", min=1, help=t("Needs per offer (K)."))] = 5,
-        format: Annotated[MatchFormat, typer.Option("--format", help=t("json or table."))] = MatchFormat.json,
+        format: Annotated[
+            MatchFormat, typer.Option("--format", help=t("json or table."))
+        ] = MatchFormat.json,
     ) -> None:
         from kreislauf import matching_service, services
 
@@ -86,7 +91,10 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
         else:
             print_match_table(data, matches, out)
 
-    @app.command("evaluate", help=t("Measure matching quality against expected partners: hit rate, MRR, violations."))
+    @app.command(
+        "evaluate",
+        help=t("Measure matching quality against expected partners: hit rate, MRR, violations."),
+    )
     @guarded
     def evaluate_command(
         file: Annotated[Path, typer.Argument(help=t("Region file."))],

@@ -23,5 +23,7 @@ def test_every_setting_is_documented(language: str) -> None:
     text = settings_target(ROOT, language).read_text(encoding="utf-8")
     assert text == render_settings(language), "run `make docs` to regenerate the settings reference"
     for name, field in Settings.model_fields.items():
-        assert f"KREISLAUF_{name.upper()}" in text, f"KREISLAUF_{name.upper()} missing in docs/{language}/settings.md"
+        assert f"KREISLAUF_{name.upper()}" in text, (
+            f"KREISLAUF_{name.upper()} missing in docs/{language}/settings.md"
+        )
         assert field.description, f"setting {name} has no description"

@@ -34,11 +34,11 @@ def offending_imports(folder: Path) -> list[str]:
             top = name.split(".")[0]
             if name.startswith(ALLOWED_KREISLAUF) or name == "__future__":
                 continue
-            if top == "kreislauf":
-                bad.append(f"{path.name}: {name}")
-            elif top in FORBIDDEN_STDLIB:
-                bad.append(f"{path.name}: {name}")
-            elif top not in stdlib and top not in ALLOWED_THIRD_PARTY:
+            if (
+                top == "kreislauf"
+                or top in FORBIDDEN_STDLIB
+                or (top not in stdlib and top not in ALLOWED_THIRD_PARTY)
+            ):
                 bad.append(f"{path.name}: {name}")
     return bad
 
