@@ -73,6 +73,17 @@ class Settings(BaseSettings):
         "are refused with a message before anything is read.",
     )
 
+    map_tile_url: str | None = Field(
+        default=None,
+        description="URL template of a map tile server for online use, e.g. "
+        "https://tile.example.org/{z}/{x}/{y}.png. Default: none; the map shows district "
+        "boundaries and actors from the app's own files and works offline.",
+    )
+    map_tile_attribution: str = Field(
+        default="",
+        description="Attribution text shown with the tiles of map_tile_url.",
+    )
+
     @field_validator("database_url")
     @classmethod
     def _empty_url_is_default(cls, value: str | None) -> str | None:
