@@ -128,6 +128,8 @@ def run_matcher(matcher: Matcher, top_k: int, progress: Progress | None = None) 
     out: list[Match] = []
     if (
         workers < 2
+        # forking is safe only where no other thread runs (not in a threaded web server)
+        or threading.active_count() > 1
         or len(matcher.region.streams) < PARALLEL_MIN_STREAMS
         or ("fork" not in multiprocessing.get_all_start_methods())
     ):
