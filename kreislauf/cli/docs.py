@@ -7,6 +7,7 @@ Run ``make docs`` (or ``python -m kreislauf.cli.docs``) after changing a command
 from __future__ import annotations
 
 import sys
+from importlib import resources
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -96,6 +97,30 @@ def settings_target(root: Path, language: str) -> Path:
     return root / "docs" / language / "settings.md"
 
 
+SCHEMA_TITLES = {
+    "en": ("# JSON Schema of the region file", "The schema shipped in the package as "
+           "`kreislauf/data/region.schema.json`; `kreislauf validate` checks it and more "
+           "(unique ids, existing actors, known codes). Generated; do not edit by hand."),
+    "de": ("# JSON-Schema der Regionsdatei", "Das Schema liegt dem Paket als "
+           "`kreislauf/data/region.schema.json` bei; `kreislauf validate` prüft es und mehr "
+           "(eindeutige IDs, vorhandene Akteure, bekannte Schlüssel). Erzeugt; bitte nicht von "
+           "Hand bearbeiten."),
+}
+
+
+def render_schema(language: str) -> str:
+    """The region file's JSON Schema as a Markdown page."""
+    schema = (resources.files("kreislauf") / "data" / "region.schema.json").read_text(
+        encoding="utf-8"
+    )
+    title, note = SCHEMA_TITLES[language]
+    return "\n".join([title, "", note, "", "```json", schema.rstrip(), "```", ""])
+
+
+def schema_target(root: Path, language: str) -> Path:
+    return root / "docs" / language / "region-schema.md"
+
+
 def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()
     for language in ("en", "de"):
@@ -105,6 +130,9 @@ def main() -> None:
         print(f"wrote {path}")
         path = settings_target(root, language)
         path.write_text(render_settings(language), encoding="utf-8")
+        print(f"wrote {path}")
+        path = schema_target(root, language)
+        path.write_text(render_schema(language), encoding="utf-8")
         print(f"wrote {path}")
 
 

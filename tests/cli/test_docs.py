@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from kreislauf.cli.docs import render, render_settings, settings_target, target
+from kreislauf.cli.docs import (
+    render,
+    render_schema,
+    render_settings,
+    schema_target,
+    settings_target,
+    target,
+)
 from kreislauf.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,3 +34,10 @@ def test_every_setting_is_documented(language: str) -> None:
             f"KREISLAUF_{name.upper()} missing in docs/{language}/settings.md"
         )
         assert field.description, f"setting {name} has no description"
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_region_schema_is_shown_in_the_docs(language: str) -> None:
+    committed = schema_target(ROOT, language).read_text(encoding="utf-8")
+    assert committed == render_schema(language), "run `make docs` to regenerate the schema page"
+    assert '"kreislauf-region/1"' in committed
