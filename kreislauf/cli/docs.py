@@ -98,13 +98,19 @@ def settings_target(root: Path, language: str) -> Path:
 
 
 SCHEMA_TITLES = {
-    "en": ("# JSON Schema of the region file", "The schema shipped in the package as "
-           "`kreislauf/data/region.schema.json`; `kreislauf validate` checks it and more "
-           "(unique ids, existing actors, known codes). Generated; do not edit by hand."),
-    "de": ("# JSON-Schema der Regionsdatei", "Das Schema liegt dem Paket als "
-           "`kreislauf/data/region.schema.json` bei; `kreislauf validate` prüft es und mehr "
-           "(eindeutige IDs, vorhandene Akteure, bekannte Schlüssel). Erzeugt; bitte nicht von "
-           "Hand bearbeiten."),
+    "en": (
+        "# JSON Schema of the region file",
+        "The schema shipped in the package as "
+        "`kreislauf/data/region.schema.json`; `kreislauf validate` checks it and more "
+        "(unique ids, existing actors, known codes). Generated; do not edit by hand.",
+    ),
+    "de": (
+        "# JSON-Schema der Regionsdatei",
+        "Das Schema liegt dem Paket als "
+        "`kreislauf/data/region.schema.json` bei; `kreislauf validate` prüft es und mehr "
+        "(eindeutige IDs, vorhandene Akteure, bekannte Schlüssel). Erzeugt; bitte nicht von "
+        "Hand bearbeiten.",
+    ),
 }
 
 
