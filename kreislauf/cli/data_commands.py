@@ -206,6 +206,13 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
         show: Annotated[
             int, typer.Option("--show", min=0, help=t("How many matches to print."))
         ] = 15,
+        serve: Annotated[
+            bool, typer.Option("--serve/--no-serve", help=t("Start the web app afterwards."))
+        ] = True,
+        host: Annotated[str, typer.Option("--host", help=t("Address to listen on."))] = "127.0.0.1",
+        port: Annotated[
+            int, typer.Option("--port", min=1, max=65535, help=t("Port to listen on."))
+        ] = 8000,
     ) -> None:
         from kreislauf import services
         from kreislauf.cli.match_commands import print_match_table
@@ -230,6 +237,24 @@ def register(app: typer.Typer, t: Callable[[str], str]) -> None:
         best = sorted(matches, key=lambda m: (-m.score, m.offer, m.need))[:show]
         out.say("Best {n} of {total} matches:", n=len(best), total=len(matches))
         print_match_table(region, best, out)
+        if not serve:
+            return
+        import uvicorn
+
+        from kreislauf.web import create_app
+        from kreislauf.web.demo import demo_login
+
+        email, password = demo_login(repo, region.id)
+        application = create_app()
+        out.say(
+            "Open http://{host}:{port}/ and log in as facilitator {email} with password {password}",
+            host=host,
+            port=port,
+            email=email,
+            password=password,
+        )
+        out.say("kreislauf runs at http://{host}:{port} (stop with Ctrl+C)", host=host, port=port)
+        uvicorn.run(application, host=host, port=port, log_level="warning")
 
 
 def _redact(url: str) -> str:
