@@ -260,6 +260,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         api_lookups,
     ):
         app.include_router(module.router, prefix="/api/v1")
+    from kreislauf.web.routes import dashboard, jobs_pages, leads, map, matches
+
+    for module in (map, matches, leads, dashboard, jobs_pages):  # type: ignore[assignment]
+        app.include_router(module.router)
+        if hasattr(module, "api_router"):
+            app.include_router(module.api_router, prefix="/api/v1")
     return app
 
 
