@@ -5,7 +5,7 @@ Measures on a generated region (20,000 actors, 100,000 streams; ``bench.generate
 1. the character n-gram TF-IDF baseline, cold from the file (``bench.baseline``);
 2. kreislauf, cold from the file: read, represent, score, top 5 per offer with reasons;
 3. kreislauf, warm on a stored region: import (representations computed then, not timed),
-   then ``match_stored`` in a fresh process;
+   then ``match_stored`` and the JSON document with reasons, in a fresh process;
 4. adding one stream to the stored region and matching it (median of several).
 
 Each measurement runs in its own process so that peak memory (``ru_maxrss``) is its own.
@@ -92,7 +92,10 @@ def child_warm(db: str, region_id: str, top: int, repeats: int) -> dict[str, Any
     repo = _repo(db)
     started = time.perf_counter()
     matches = matching_service.match_stored(repo, region_id, top)
+    # as `kreislauf match --region ID` does: the JSON document with its reasons
+    document = matching_service.matches_to_json(matches, "en")
     warm = time.perf_counter() - started
+    assert len(document["matches"]) == len(matches)
     region = repo.load_region(region_id)
     template = next(s for s in region.streams if s.is_offer)
     latencies: list[float] = []

@@ -112,9 +112,18 @@ def _worker(args: tuple[Any, int]) -> list[Match]:
     return out
 
 
-def run_matcher(matcher: Matcher, top_k: int, progress: Progress | None = None) -> list[Match]:
+def run_matcher(
+    matcher: Matcher,
+    top_k: int,
+    progress: Progress | None = None,
+    *,
+    meanwhile: Callable[[], object] | None = None,
+) -> list[Match]:
     """Every offer's best ``top_k`` needs; large regions in two forked processes that
-    share the built matcher (copy on write), each taking every other spatial block."""
+    share the built matcher (copy on write), each taking every other spatial block.
+
+    ``meanwhile`` runs in this process while the workers score (or after scoring where
+    there are none): preparation for later calls that the matching itself does not need."""
     import multiprocessing
     import os
 
@@ -135,6 +144,8 @@ def run_matcher(matcher: Matcher, top_k: int, progress: Progress | None = None) 
     ):
         for pairs in matcher.score_all(rows, top_k, progress):
             out.extend(select(matcher, pairs, top_k))
+        if meanwhile is not None:
+            meanwhile()
     else:
         # split along the spatial blocks so that each worker keeps its tiles together
         blocks = [b for _, b in matcher.blocks(rows)]
@@ -146,9 +157,10 @@ def run_matcher(matcher: Matcher, top_k: int, progress: Progress | None = None) 
         _WORKER_MATCHER = matcher
         try:
             with multiprocessing.get_context("fork").Pool(len(parts)) as pool:
-                for done, found in enumerate(
-                    pool.imap_unordered(_worker, [(p, top_k) for p in parts]), 1
-                ):
+                results = pool.imap_unordered(_worker, [(p, top_k) for p in parts])
+                if meanwhile is not None:
+                    meanwhile()
+                for done, found in enumerate(results, 1):
                     out.extend(found)
                     if progress is not None:
                         progress(done, len(parts))
@@ -243,10 +255,23 @@ def _feedback(repo: Repository, region_id: str, region: Region, reps: Representa
     return feedback_from_leads(leads, region, reps.features)
 
 
+def _prepare_for_new_streams(kb: KnowledgeBase) -> None:
+    """Build what reading a new stream's text needs (the spotting vocabulary, the n-gram
+    hasher and its imports), so that the first one-stream match is as fast as the next."""
+    vocabulary(kb)
+    ngram_counts(["warm-up"])
+
+
 def stored_matcher(
-    repo: Repository, region_id: str, *, refresh: bool = False, progress: Progress | None = None
+    repo: Repository,
+    region_id: str,
+    *,
+    refresh: bool = False,
+    progress: Progress | None = None,
+    prepare: bool = True,
 ) -> Matcher:
-    """The matcher of a stored region, kept in this process for one-stream matching."""
+    """The matcher of a stored region, kept in this process for one-stream matching
+    (``prepare``: also get ready for streams added later, see _prepare_for_new_streams)."""
     key = _cache_key(repo, region_id)
     with _LOCK:
         cached = _MATCHERS.get(key)
@@ -262,9 +287,8 @@ def stored_matcher(
         feedback=_feedback(repo, region_id, region, reps),
         impact_table=impact_table(),
     )
-    # ready for streams added later, so that one-stream matching stays fast
-    vocabulary(kb)
-    ngram_counts(["warm-up"])
+    if prepare:
+        _prepare_for_new_streams(kb)
     with _LOCK:
         _MATCHERS[key] = matcher
     return matcher
@@ -280,8 +304,11 @@ def match_stored(
     """Match a stored region warm: its representations come from storage (computed at
     import; missing ones are computed and stored now); leads feed back into the ranking."""
     _check_top_k(top_k)
-    matcher = stored_matcher(repo, region_id, refresh=True)
-    return run_matcher(matcher, top_k, progress)
+    matcher = stored_matcher(repo, region_id, refresh=True, prepare=False)
+    # readiness for streams added later is built while the workers score
+    return run_matcher(
+        matcher, top_k, progress, meanwhile=lambda: _prepare_for_new_streams(matcher.kb)
+    )
 
 
 def match_one_stream(

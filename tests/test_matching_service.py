@@ -215,8 +215,50 @@ def test_maestri_dev_target() -> None:
     assert result["mrr"] >= 0.35
 
 
-def test_two_worker_processes_give_the_same_matches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_worker_processes_give_the_same_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     region = ms.read_region_file(_region_file(tmp_path))
     sequential = ms.match_region_data(region, top_k=3)
     monkeypatch.setattr(ms, "PARALLEL_MIN_STREAMS", 1)
     assert ms.match_region_data(region, top_k=3) == sequential
+
+
+def _same_matches(warm: list[Any], cold: list[Any]) -> None:
+    assert [(m.offer, m.need, m.rank) for m in warm] == [(m.offer, m.need, m.rank) for m in cold]
+    for w, c in zip(warm, cold, strict=True):
+        assert abs(w.score - c.score) <= 1e-9, (w, c)
+        assert w == c
+
+
+@pytest.mark.parametrize("parallel", [False, True])
+def test_warm_run_on_a_generated_region_equals_the_cold_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    """A generated region (spatial blocks forced on): matching it warm from storage gives
+    the same offers, needs, ranks, scores and reasons as matching its file cold; a second
+    warm run in the same process too."""
+    from bench.generate import generate
+    from kreislauf.core import matching
+    from kreislauf.storage.database import make_engine
+    from kreislauf.storage.repository import Repository
+
+    monkeypatch.setattr(matching, "BLOCKING_MIN_NEEDS", 50)
+    if parallel:
+        monkeypatch.setattr(ms, "PARALLEL_MIN_STREAMS", 1)
+    path = tmp_path / "generated.json"
+    document = generate(ms.knowledge_base(), actors=120, streams=600, seed=3)
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    cold = ms.match_file(path, top_k=5)
+    assert len(cold) > 500
+    region = ms.read_region_file(path)
+    repo = Repository(make_engine(f"sqlite:///{tmp_path / 'warm.db'}"))
+    repo.upgrade()
+    repo.save_region(region)
+    assert ms.represent_and_store(repo, region.id, region=region) == len(region.streams)
+    ms._MATCHERS.clear()
+    _same_matches(ms.match_stored(repo, region.id, top_k=5), cold)
+    _same_matches(ms.match_stored(repo, region.id, top_k=5), cold)
+    assert ms.matches_to_json(ms.match_stored(repo, region.id), "de") == ms.matches_to_json(
+        cold, "de"
+    )
