@@ -65,6 +65,7 @@ def parse_boundaries(
 ) -> list[Boundary]:
     """The boundaries of a GeoJSON ``FeatureCollection`` (already parsed)."""
     from shapely.geometry import mapping, shape
+    from shapely.ops import unary_union
     from shapely.validation import make_valid
 
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
@@ -74,11 +75,11 @@ def parse_boundaries(
     if not isinstance(features, list):
         raise InputError("{source} has no list of features", source=source)
     problems: list[Problem] = []
-    found: list[Boundary] = []
-    seen: set[str] = set()
+    parts: dict[str, list[Any]] = {}
+    names: dict[str, tuple[str, str | None]] = {}
     for index, feature in enumerate(features):
         where = f"features[{index}]"
-        properties = (feature or {}).get("properties") or {}
+        properties = (feature or {}).get("properties") if isinstance(feature, dict) else None
         if not isinstance(properties, dict):
             problems.append(Problem(where, "has no properties"))
             continue
@@ -91,9 +92,6 @@ def parse_boundaries(
         name = _first(properties, NAME_FIELDS)
         if name is None:
             problems.append(Problem(where, "has no name (GEN)"))
-            continue
-        if key in seen:
-            problems.append(Problem(where, 'the key "{key}" appears twice', {"key": key}))
             continue
         try:
             geometry = shape(feature.get("geometry"))
@@ -117,15 +115,21 @@ def parse_boundaries(
                 Problem(where, "has coordinates outside longitude/latitude (not WGS84?)")
             )
             continue
-        simple = geometry.simplify(tolerance, preserve_topology=True) if tolerance > 0 else geometry
-        seen.add(key)
+        # BKG files split some areas into several features with one key (land and water
+        # parts, "Baden-Württemberg (Bodensee)"): they are one boundary, named by the first
+        names.setdefault(key, (name, _first(properties, KIND_FIELDS)))
+        parts.setdefault(key, []).append(geometry)
+    found: list[Boundary] = []
+    for key, pieces in parts.items():
+        whole = pieces[0] if len(pieces) == 1 else unary_union(pieces)
+        simple = whole.simplify(tolerance, preserve_topology=True) if tolerance > 0 else whole
         found.append(
             Boundary(
                 key=key,
-                name=name,
-                kind=_first(properties, KIND_FIELDS),
+                name=names[key][0],
+                kind=names[key][1],
                 geometry=_rounded(mapping(simple)),
-                bbox=(min_lon, min_lat, max_lon, max_lat),
+                bbox=tuple(whole.bounds),  # type: ignore[arg-type]
                 region_id=region_id,
                 source=source,
             )
