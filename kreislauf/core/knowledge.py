@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from kreislauf.core.text import TEXT_VERSION, TermIndex
 from kreislauf.errors import Problem, ValidationError
 
 CONCEPT_TYPES: tuple[str, ...] = (
@@ -196,6 +197,7 @@ class KnowledgeBase:
 
     def __post_init__(self) -> None:
         terms: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        german: set[str] = set()
         for kind, table in (
             ("concept", self.concepts),
             ("use", self.uses),
@@ -207,6 +209,8 @@ class KnowledgeBase:
                     entry = (kind, item.id)  # type: ignore[attr-defined]
                     if key and entry not in terms[key]:
                         terms[key].append(entry)
+                for term in item.terms.de:  # type: ignore[attr-defined]
+                    german.add(term.strip().lower())
         ewc: dict[str, list[str]] = defaultdict(list)
         for concept in self.concepts.values():
             for code in concept.ewc:
@@ -215,7 +219,9 @@ class KnowledgeBase:
         for pathway in self.pathways.values():
             for concept_id in pathway.from_:
                 by_from[concept_id].append(pathway.id)
-        object.__setattr__(self, "term_index", {k: tuple(v) for k, v in terms.items()})
+        object.__setattr__(
+            self, "term_index", TermIndex({k: tuple(v) for k, v in terms.items()}, german)
+        )
         object.__setattr__(self, "ewc_index", {k: tuple(v) for k, v in ewc.items()})
         object.__setattr__(self, "pathways_from", {k: tuple(v) for k, v in by_from.items()})
 
@@ -245,6 +251,7 @@ class KnowledgeBase:
         if cached is not None:
             return str(cached)
         payload = {
+            "text": TEXT_VERSION,
             "c": sorted(
                 (c.id, c.type, c.family, c.ewc, c.terms.de, c.terms.en)
                 for c in self.concepts.values()

@@ -176,6 +176,8 @@ GERMAN_MORPHEMES: frozenset[str] = frozenset(
     ]
 )
 PURPOSE_CONCEPT_WEIGHT = 0.45
+#: Weight of a term found inside a longer term of the same text.
+SUBPHRASE_WEIGHT = 0.5
 #: Heads of German compounds that name a form or state, not a material: in
 #: "Düngerpellets" or "Kupferschrott" the part before them says what it is.
 FORM_HEADS: frozenset[str] = frozenset(
@@ -209,6 +211,67 @@ FORM_HEADS: frozenset[str] = frozenset(
     ]
 )
 _LINKS = ("", "s", "n", "en", "e", "es", "er")
+#: Version of the text understanding: part of the knowledge base's fingerprint, so that
+#: representations stored with an earlier reading are recomputed.
+TEXT_VERSION = 2
+#: Everyday German words that end in a knowledge-base term by accident ("Behörde" ends in
+#: "Erde", "Tasche" in "Asche", "Ultraschall" holds "Halle"): never split into parts.
+EVERYDAY_WORDS: frozenset[str] = frozenset(
+    [
+        "behoerde",
+        "behoerden",
+        "tasche",
+        "taschen",
+        "ultraschall",
+        "team",
+        "teams",
+        "arbeitsteam",
+        "mitarbeiter",
+        "mitarbeitende",
+        "unternehmen",
+        "gesellschaft",
+        "wirtschaft",
+        "landwirtschaft",
+        "kreislaufwirtschaft",
+        "verwaltung",
+        "beratung",
+        "gemeinde",
+        "stadtverwaltung",
+        "landkreis",
+        "kreis",
+        "region",
+        "standort",
+        "menge",
+        "mengen",
+        "abholung",
+        "lieferung",
+        "angebot",
+        "anfrage",
+        "bedarf",
+        "nachfrage",
+        "kontakt",
+        "ansprechpartner",
+        "telefon",
+        "woche",
+        "wochen",
+        "monat",
+        "monate",
+        "jahr",
+        "jahre",
+        "jaehrlich",
+        "monatlich",
+        "woechentlich",
+        "taeglich",
+        "regelmaessig",
+        "kostenlos",
+        "guenstig",
+        "sauber",
+        "sortenrein",
+    ]
+)
+#: English words that name a form, not a material: "scrap wood", "food scraps" are no
+#: metal. A concept named only by such a word counts where no other concept is named.
+WEAK_WORDS: frozenset[str] = frozenset(["scrap", "scraps"])
 
 
 def _is_fragment(prefix: str, head: str) -> bool:
@@ -266,6 +329,8 @@ def stem(token: str) -> str:
     treber/trebern, spaene/spaenen, ash/ashes, grain/grains, kabel/kabeln.
 
     Applied until nothing changes, so that a plural and its singular always meet."""
+    if token.endswith("ues") and len(token) > 5:
+        token = token[:-1]  # English "residues", "tissues": singular before folding "ue"
     t = token.replace("ae", "a").replace("oe", "o").replace("ue", "u") if len(token) > 3 else token
     for _ in range(3):
         s = _stem_once(t)
@@ -313,6 +378,17 @@ class Spot:
 
 
 _FORM_HEAD_STEMS: frozenset[str] = frozenset(stem(w) for w in FORM_HEADS)
+_WEAK_KEYS: frozenset[tuple[str, ...]] = frozenset((stem(w),) for w in WEAK_WORDS)
+
+
+class TermIndex(dict[str, tuple[Entry, ...]]):
+    """Terms (lower case) to the entries they name, knowing which terms are German:
+    only German terms are looked for inside German compounds ("Arbeitsteam" holds no
+    English "steam")."""
+
+    def __init__(self, items: Mapping[str, tuple[Entry, ...]], german: Iterable[str]) -> None:
+        super().__init__(items)
+        self.german: frozenset[str] = frozenset(german)
 
 
 class Vocabulary:
@@ -327,6 +403,7 @@ class Vocabulary:
     ) -> None:
         self.phrases: dict[tuple[str, ...], tuple[Entry, ...]] = {}
         self.units: dict[str, tuple[Entry, ...]] = {}
+        german: frozenset[str] | None = getattr(terms, "german", None)
         for term, entries in terms.items():
             parts = words(term)
             if not parts:
@@ -334,7 +411,9 @@ class Vocabulary:
             key = tuple(stem(p) for p in parts)
             merged = tuple(dict.fromkeys((*self.phrases.get(key, ()), *entries)))
             self.phrases[key] = merged
-            if len(parts) == 1 and len(parts[0]) >= 3:
+            in_compounds = german is None or term in german
+            if len(parts) == 1 and len(parts[0]) >= 3 and in_compounds:
+                # English-only terms are no part of German compounds
                 for form in {parts[0], key[0]}:
                     if len(form) >= 3:
                         self.units[form] = tuple(
@@ -365,7 +444,7 @@ class Vocabulary:
         return result
 
     def _split(self, token: str) -> tuple[tuple[str, float], ...]:
-        if len(token) < 6 or token.endswith(_FREE_SUFFIXES):
+        if len(token) < 6 or token.endswith(_FREE_SUFFIXES) or token in EVERYDAY_WORDS:
             return ()
         n = len(token)
         # best[i]: (number of segments, known characters, segments) covering token[:i]
@@ -399,12 +478,12 @@ class Vocabulary:
             # No full split: take the longest known head (German compounds end in the head).
             for i in range(3, n - 3):
                 if token[i:] in self.units and not _is_fragment(token[:i], token[i:]):
-                    head = ((token[i:], True),)
+                    tail = ((token[i:], True),)
                     prefix = token[:i]
                     prefix_known = tuple(
                         (prefix[:k], True) for k in (len(prefix),) if prefix[:k] in self.units
                     )
-                    segments = prefix_known + head
+                    segments = prefix_known + tail
                     break
             else:
                 return ()
@@ -466,18 +545,28 @@ class Vocabulary:
             items.append((tok, zone * paren, purpose))
             surfaces.append(originals[pos])
         best: dict[Entry, Spot] = {}
+        weak: dict[Entry, Spot] = {}
 
-        def record(entries: Iterable[Entry], w: float, surface: str, in_purpose: bool) -> None:
+        def record(
+            entries: Iterable[Entry],
+            w: float,
+            surface: str,
+            in_purpose: bool,
+            *,
+            only_weak: bool = False,
+        ) -> None:
+            table = weak if only_weak else best
             for kind, ident in entries:
                 eff = w * weight
                 if kind == "concept" and in_purpose:
                     eff *= PURPOSE_CONCEPT_WEIGHT
-                old = best.get((kind, ident))
+                old = table.get((kind, ident))
                 if old is None or eff > old.weight:
-                    best[(kind, ident)] = Spot(kind, ident, round(eff, 4), surface)
+                    table[(kind, ident)] = Spot(kind, ident, round(eff, 4), surface)
 
         stems = [stem(w) if w else "" for w, _, _ in items]
         covered = [False] * len(items)
+        cover_end = 0  # end of the longest phrase found so far
         for i in range(len(items)):
             if not items[i][0]:
                 continue
@@ -489,7 +578,18 @@ class Vocabulary:
                 if entries:
                     surface = " ".join(surfaces[i : i + length])
                     w = min(z for _, z, _ in items[i : i + length])
-                    record(entries, w, surface, items[i + length - 1][2])
+                    if i + length <= cover_end:
+                        # a term inside a longer one ("water" in "waste water", "refinery"
+                        # in "alumina refinery") is only a broader reading of it
+                        w *= SUBPHRASE_WEIGHT
+                    cover_end = max(cover_end, i + length)
+                    record(
+                        entries,
+                        w,
+                        surface,
+                        items[i + length - 1][2],
+                        only_weak=key in _WEAK_KEYS,
+                    )
                     for k in range(i, i + length):
                         covered[k] = True
                     break
@@ -499,6 +599,15 @@ class Vocabulary:
             parts = self.split(word) or self.split(stems[i])
             for part, part_w in parts:
                 record(self.units.get(part, ()), zone_w * part_w * 0.95, surfaces[i], in_purpose)
+        if weak:
+            # "scrap" alone is metal scrap; beside another material ("scrap wood", "food
+            # production scraps") it only says the thing is a leftover
+            named = any(
+                e[0] == "concept" or (e[0] == "use" and s.weight >= 0.9) for e, s in best.items()
+            )
+            for entry, found in weak.items():
+                if not named and entry not in best:
+                    best[entry] = found
         return sorted(best.values(), key=lambda s: (s.kind, s.id))
 
 
@@ -557,11 +666,15 @@ def document_frequency(counts: sp.csr_matrix) -> np.ndarray:
 
 
 __all__ = [
+    "EVERYDAY_WORDS",
     "GERMAN_MORPHEMES",
     "N_FEATURES",
     "ORIGIN_MARKERS",
     "PURPOSE_MARKERS",
+    "TEXT_VERSION",
+    "WEAK_WORDS",
     "Spot",
+    "TermIndex",
     "Vocabulary",
     "document_frequency",
     "fold",
