@@ -64,9 +64,9 @@ def parse_boundaries(
     tolerance: float = DEFAULT_TOLERANCE,
 ) -> list[Boundary]:
     """The boundaries of a GeoJSON ``FeatureCollection`` (already parsed)."""
-    from shapely.geometry import mapping, shape
-    from shapely.ops import unary_union
-    from shapely.validation import make_valid
+    from shapely.geometry import mapping, shape  # type: ignore[import-untyped]
+    from shapely.ops import unary_union  # type: ignore[import-untyped]
+    from shapely.validation import make_valid  # type: ignore[import-untyped]
 
     if not isinstance(document, dict) or document.get("type") != "FeatureCollection":
         raise InputError("{source} is not a GeoJSON FeatureCollection", source=source)

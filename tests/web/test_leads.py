@@ -31,7 +31,7 @@ def test_create_lead_from_match_and_move_to_implemented(app, as_user) -> None:  
     assert url.startswith("/regions/ms/leads/")
     assert create_lead(fac) == url  # the same pair opens the same lead
     page = fac.get(url).text
-    assert 'id="lead-status">suggested' in page
+    assert 'id="lead-current-status">suggested' in page
     assert move(fac, url, status="contacted").status_code == 303
     assert move(fac, url, status="negotiating").status_code == 303
     done = move(fac, url, status="implemented", actual_quantity="180,5", unit="t/a")

@@ -174,7 +174,7 @@ def bar_chart(
         return ""
     peak = max((float(r[field]) for r in rows), default=0.0) or 1.0
     step = (width - left - 10) / len(rows)
-    bar = max(4.0, step * 0.7)
+    bar = min(60.0, max(4.0, step * 0.7))
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{escape(title)}" '
         'xmlns="http://www.w3.org/2000/svg">',

@@ -44,7 +44,7 @@
     var region = el.getAttribute("data-region");
     var status = document.getElementById("map-status");
     var form = document.getElementById("map-filters");
-    var map = L.map(el, { preferCanvas: true, zoomControl: true }).setView([51.0, 10.4], 6);
+    var map = L.map(el, { preferCanvas: true, zoomControl: true, minZoom: 5, maxZoom: 18 }).setView([51.0, 10.4], 6);
     var tileUrl = el.getAttribute("data-tile-url");
     if (tileUrl) {
       L.tileLayer(tileUrl, { attribution: el.getAttribute("data-tile-attribution") || "" }).addTo(map);
