@@ -183,6 +183,7 @@ class Matcher:
         self._rows_cache: dict[tuple[int, int], dict[int, float]] = {}
         self._labels: dict[tuple[str, str], tuple[str, str]] = {}
         self._word_cache: dict[str, str] = {}
+        self._tonnes_cache: dict[tuple[str, float | None, str | None], float | None] = {}
         self._tile_cache: dict[tuple[int, int], tuple[np.ndarray, tuple[sp.csr_matrix, ...]]] = {}
         self._need_tiles: np.ndarray | None = None
         self._need_csc: tuple[sp.csc_matrix, ...] | None = None
@@ -513,19 +514,21 @@ class Matcher:
             reasons.add("text", percent=str(round(sim * 100)))
         self._code_reasons(reasons, offer, need)
         co2_transport: float | None = None
-        tonnes = _tonnes_per_year(offer)
+        tonnes = self._tonnes(offer)
         if not math.isnan(distance_km) and self.impact_table is not None and tonnes is not None:
             co2_transport = transport_co2e_t(self.impact_table, distance_km, tonnes)
         if math.isnan(distance_km):
             reasons.add("distance_unknown")
         elif co2_transport is not None:
-            reasons.add(
+            reasons.add_each(
                 "distance_transport",
-                km=lambda lang, d=distance_km: number(d, lang),
-                co2=lambda lang, c=co2_transport: number(c, lang),
+                {"km": number(distance_km, "en"), "co2": number(co2_transport, "en")},
+                {"km": number(distance_km, "de"), "co2": number(co2_transport, "de")},
             )
         else:
-            reasons.add("distance", km=both(lambda lang: number(distance_km, lang)))
+            reasons.add_each(
+                "distance", {"km": number(distance_km, "en")}, {"km": number(distance_km, "de")}
+            )
         if math.isnan(coverage):
             reasons.add("coverage_unknown")
         else:
@@ -539,8 +542,8 @@ class Matcher:
             cold = self.needs.cooling[n] if needs is self.needs else False
             reasons.add(
                 "cold" if cold else "temperature",
-                offer_t=lambda lang, t=of.temperature_c: number(t, lang, 0),
-                need_t=lambda lang, t=nf.temperature_c: number(t, lang, 0),
+                offer_t=both(lambda lang, t=of.temperature_c: number(t, lang, 0)),
+                need_t=both(lambda lang, t=nf.temperature_c: number(t, lang, 0)),
             )
         if (
             offer.availability is not None
@@ -549,8 +552,14 @@ class Matcher:
         ):
             reasons.add(
                 "availability",
-                offer_avail=lambda lang: AVAILABILITY_WORDS[lang][offer.availability.value],  # type: ignore[union-attr]
-                need_avail=lambda lang: AVAILABILITY_WORDS[lang][need.availability.value],  # type: ignore[union-attr]
+                offer_avail=(
+                    AVAILABILITY_WORDS["en"][offer.availability.value],
+                    AVAILABILITY_WORDS["de"][offer.availability.value],
+                ),
+                need_avail=(
+                    AVAILABILITY_WORDS["en"][need.availability.value],
+                    AVAILABILITY_WORDS["de"][need.availability.value],
+                ),
             )
         self._feedback_reason(reasons, offer, need, of)
         co2e, eur = self._impact(offer, need, of, pathway, coverage, distance_km)
@@ -568,6 +577,16 @@ class Matcher:
             pathway=route.id if route is not None else None,
             quantity_coverage=None if math.isnan(coverage) else round(float(coverage), 3),
         )
+
+    def _tonnes(self, offer: Stream) -> float | None:
+        key = (offer.id, offer.quantity, offer.unit)
+        if key in self._tonnes_cache:
+            return self._tonnes_cache[key]
+        found = _tonnes_per_year(offer)
+        if len(self._tonnes_cache) > 300_000:
+            self._tonnes_cache.clear()
+        self._tonnes_cache[key] = found
+        return found
 
     def _words(self, stream_id: str, feat: StreamFeatures, concepts_only: bool) -> str:
         found = self._word_cache.get(stream_id)

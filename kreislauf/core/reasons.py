@@ -176,9 +176,13 @@ class Reasons:
 
     def add(self, key: str, **params: Any) -> None:
         """Add the sentence ``key``; a parameter is a text for both languages, a pair
-        ``(english, german)`` or a function of the language."""
-        if not any(callable(v) for v in params.values()):
-            cache_key = (key, tuple(params.items()))
+        ``(english, german)`` or a function of the language. Sentences without functions
+        are kept once made (the same few recur across many matches)."""
+        for v in params.values():
+            if callable(v):
+                break
+        else:
+            cache_key = (key, *params.items())
             cached = _SENTENCES.get(cache_key)
             if cached is None:
                 en, de = (
@@ -202,8 +206,15 @@ class Reasons:
             sentence = TEMPLATES[key][language].format(**values)
             (self.en if language == "en" else self.de).append(sentence)
 
+    def add_each(self, key: str, en: Mapping[str, Any], de: Mapping[str, Any]) -> None:
+        """Add the sentence ``key`` with the English and the German values given apart
+        (for values that differ from match to match, such as distances: not kept)."""
+        templates = TEMPLATES[key]
+        self.en.append(templates["en"].format(**en))
+        self.de.append(templates["de"].format(**de))
 
-_SENTENCES: dict[tuple[str, tuple[tuple[str, Any], ...]], tuple[str, str]] = {}
+
+_SENTENCES: dict[tuple[Any, ...], tuple[str, str]] = {}
 
 
 def both(make: Any) -> tuple[str, str]:

@@ -741,6 +741,35 @@ def _admissible(
     return np.asarray(keep, dtype=bool)
 
 
+#: The smallest product of the pair factors: distance, quantity, availability.
+MIN_PAIR_FACTOR = 0.8 * 0.88 * 0.92
+_QUANT = float(1 << 20)
+
+
+def within_reach(local: np.ndarray, base: np.ndarray, keep: int) -> np.ndarray:
+    """Which pairs (row numbers ``local``, score before the pair factors ``base``) can
+    still be among their row's best ``keep`` once the pair factors are applied.
+
+    A pair is left out only where even its best case (every factor 1) stays more than
+    2e-6 below what ``keep`` other pairs of its row reach at worst (every factor at its
+    minimum): after rounding scores to 6 places it ranks below them, ties included. The
+    threshold is rounded down, so no pair that could rank is ever left out."""
+    if len(local) == 0:
+        return np.ones(0, dtype=bool)
+    n = int(local.max()) + 1
+    lower = np.floor(np.clip(base * MIN_PAIR_FACTOR, 0.0, 1.0) * _QUANT).astype(np.int64)
+    key = (local.astype(np.int64) << 22) | ((1 << 21) - lower)
+    order = np.argsort(key, kind="stable")
+    sorted_rows = local[order]
+    counts = np.bincount(local, minlength=n)
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    position = np.arange(len(order)) - starts[sorted_rows]
+    hit = position == keep - 1
+    kth = np.full(n, -1.0)
+    kth[sorted_rows[hit]] = lower[order][hit] / _QUANT
+    return np.asarray(base >= kth[local] - 2e-6, dtype=bool)
+
+
 def powered(matrix: sp.csr_matrix) -> sp.csr_matrix:
     """A copy with every value raised to :data:`ROUTE_POWER`."""
     out = sp.csr_matrix(matrix, dtype=np.float64, copy=True)
@@ -822,6 +851,13 @@ def score_block(
     rule = _TYPE_TABLE[offers.type[r], needs.type[col]]
     local, col, raw_v, is_via = coo.row[keep], col[keep], raw_v[keep], is_via[keep]
     local_col = local_col[keep]
+    cross = rule[keep] == 2
+    if keep_per_row is not None and feedback is None and len(local) > keep_per_row * len(rows):
+        # only the pairs that can still reach a row's best keep_per_row get the pair
+        # factors (distance, quantity, availability) and text values computed
+        reach = within_reach(local, np.where(cross, CROSS_TYPE_FACTOR, 1.0) * raw_v, keep_per_row)
+        local, col, raw_v, is_via = local[reach], col[reach], raw_v[reach], is_via[reach]
+        local_col, cross = local_col[reach], cross[reach]
     r = rows[local]
     text_v = np.asarray(text[local, local_col]).ravel() if len(local) else np.zeros(0)
     km = haversine_km(offers.lat[r], offers.lon[r], needs.lat[col], needs.lon[col])
@@ -833,7 +869,6 @@ def score_block(
         needs.dim[col],
         needs.per_year[col],
     )
-    cross = rule[keep] == 2
     score = (
         np.where(cross, CROSS_TYPE_FACTOR, 1.0)
         * raw_v
@@ -919,4 +954,5 @@ __all__ = [
     "score_block",
     "type_table",
     "weighted",
+    "within_reach",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kreislauf.core.actors import Actor
@@ -166,3 +166,47 @@ def test_pruning_hopeless_pairs_changes_no_result(region: Region, top_k: int) ->
     full = select(matcher, matcher.score_rows(rows, keep=None), top_k)
     pruned = select(matcher, matcher.score_rows(rows, keep=top_k), top_k)
     assert pruned == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    pairs=st.lists(
+        st.tuples(
+            st.integers(0, 5),  # row
+            st.sampled_from([0.0, 0.03, 0.1, 0.25, 0.5, 0.5, 0.51, 0.6, 0.65, 0.7, 0.8, 1.0]),
+            st.one_of(st.sampled_from([0.8, 1.0]), st.floats(0.8, 1.0)),  # distance
+            st.one_of(st.sampled_from([0.88, 0.94, 1.0]), st.floats(0.88, 1.0)),  # quantity
+            st.sampled_from([0.92, 0.95, 0.97, 1.0]),  # availability factor
+        ),
+        max_size=60,
+    ),
+    keep=st.integers(1, 8),
+)
+# worst factors on the first pair still lose to the best factors on a weaker second one
+@example(pairs=[(0, 1.0, 0.8, 0.88, 0.92), (0, 0.66, 1.0, 1.0, 1.0)], keep=1)
+def test_pairs_out_of_reach_never_rank(
+    pairs: list[tuple[int, float, float, float, float]], keep: int
+) -> None:
+    """Leaving out the pairs ``within_reach`` rejects never changes any row's best
+    ``keep`` (score rounded to 6 places, ties by column), and rows keep at least
+    ``keep`` pairs where they had them."""
+    import numpy as np
+
+    from kreislauf.core.scoring import within_reach
+
+    local = np.asarray([p[0] for p in pairs], dtype=np.int64)
+    base = np.asarray([p[1] for p in pairs], dtype=np.float64)
+    factors = np.asarray([p[2] * p[3] * p[4] for p in pairs], dtype=np.float64)
+    score = np.clip(np.round(base * factors, 6), 0.0, 1.0)
+
+    def best(mask: np.ndarray) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in sorted(np.flatnonzero(mask).tolist(), key=lambda i: (-score[i], i)):
+            out.setdefault(int(local[i]), []).append(i)
+        return {row: found[:keep] for row, found in out.items()}
+
+    reach = within_reach(local, base, keep)
+    assert best(reach) == best(np.ones(len(pairs), dtype=bool))
+    counts_all = np.bincount(local, minlength=6)
+    counts_kept = np.bincount(local[reach], minlength=6)
+    assert np.all(counts_kept >= np.minimum(counts_all, keep))
