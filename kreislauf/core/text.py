@@ -379,6 +379,8 @@ class Spot:
 
 _FORM_HEAD_STEMS: frozenset[str] = frozenset(stem(w) for w in FORM_HEADS)
 _WEAK_KEYS: frozenset[tuple[str, ...]] = frozenset((stem(w),) for w in WEAK_WORDS)
+#: Inside multi-word phrases, weak words read as "waste".
+_PHRASE_ALIASES: dict[str, str] = {stem(w): stem("waste") for w in WEAK_WORDS}
 
 
 class TermIndex(dict[str, tuple[Entry, ...]]):
@@ -575,6 +577,11 @@ class Vocabulary:
                 if "" in key:
                     continue
                 entries = self.phrases.get(key)
+                if not entries and length > 1:
+                    # "food scraps", "leather scraps": a form word in a phrase stands for
+                    # "waste" ("food waste", "leather waste")
+                    alias = tuple(_PHRASE_ALIASES.get(k, k) for k in key)
+                    entries = self.phrases.get(alias) if alias != key else None
                 if entries:
                     surface = " ".join(surfaces[i : i + length])
                     w = min(z for _, z, _ in items[i : i + length])
