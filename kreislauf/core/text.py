@@ -269,9 +269,12 @@ EVERYDAY_WORDS: frozenset[str] = frozenset(
         "sortenrein",
     ]
 )
-#: English words that name a form, not a material: "scrap wood", "food scraps" are no
-#: metal. A concept named only by such a word counts where no other concept is named.
-WEAK_WORDS: frozenset[str] = frozenset(["scrap", "scraps"])
+#: English words that name a form or a carrier, not a material: "scrap wood", "food
+#: scraps" are no metal, "condensate water" is no fresh water. A concept named only by
+#: such a word counts where no other concept is named.
+WEAK_WORDS: frozenset[str] = frozenset(["scrap", "scraps", "water"])
+#: Weak words that, inside a multi-word phrase, read as "waste" ("food scraps").
+WASTE_LIKE_WORDS: frozenset[str] = frozenset(["scrap", "scraps"])
 
 
 def _is_fragment(prefix: str, head: str) -> bool:
@@ -380,7 +383,7 @@ class Spot:
 _FORM_HEAD_STEMS: frozenset[str] = frozenset(stem(w) for w in FORM_HEADS)
 _WEAK_KEYS: frozenset[tuple[str, ...]] = frozenset((stem(w),) for w in WEAK_WORDS)
 #: Inside multi-word phrases, weak words read as "waste".
-_PHRASE_ALIASES: dict[str, str] = {stem(w): stem("waste") for w in WEAK_WORDS}
+_PHRASE_ALIASES: dict[str, str] = {stem(w): stem("waste") for w in WASTE_LIKE_WORDS}
 
 
 class TermIndex(dict[str, tuple[Entry, ...]]):
@@ -679,6 +682,7 @@ __all__ = [
     "ORIGIN_MARKERS",
     "PURPOSE_MARKERS",
     "TEXT_VERSION",
+    "WASTE_LIKE_WORDS",
     "WEAK_WORDS",
     "Spot",
     "TermIndex",

@@ -265,3 +265,18 @@ def test_surplus_electricity_goes_to_an_industrial_user_not_to_a_water_need() ->
         need("n2", "a_n2", "Raw water for treatment", type=StreamType.WATER),
     ]
     assert _first_need(streams, actors) == "n1"
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Leather scraps from cutting", "leather_waste"),
+        ("Plastic scraps", "plastics_generic"),
+        ("Condensate water", "condensate"),
+    ],
+)
+def test_weak_words_give_way_to_the_material(text: str, concept: str) -> None:
+    found = _concepts(text)
+    assert concept in found
+    assert "metal_scrap_generic" not in found
+    assert "fresh_water" not in found
