@@ -786,6 +786,17 @@ def _log_miss(
     return out
 
 
+def _flags(matrix: sp.csr_matrix, on: np.ndarray) -> sp.csr_matrix:
+    """1.0 where ``on`` holds for an entry of ``matrix`` (same pattern, others dropped)."""
+    out = sp.csr_matrix(
+        (on.astype(np.float32), matrix.indices.copy(), matrix.indptr.copy()),
+        shape=matrix.shape,
+        dtype=np.float32,
+    )
+    out.eliminate_zeros()
+    return out
+
+
 def score_block(
     offers: Side,
     needs: Side,
@@ -833,8 +844,12 @@ def score_block(
     log_miss = log_miss + _log_miss(prior, lambda x: x)
     raw = sp.csr_matrix(log_miss)
     raw.data = 1.0 - np.exp(raw.data)
-    pflag = (best > 0.05).astype(np.float32)
-    vflag = ((via - direct) > 0).astype(np.float32)
+    pflag = _flags(best, best.data > 0.05)
+    # via beats direct: compared on via's few entries only (direct holds many more)
+    via.sum_duplicates()
+    via_local = np.repeat(np.arange(via.shape[0]), np.diff(via.indptr))
+    direct_at_via = np.asarray(direct[via_local, via.indices]).ravel() if via.nnz else np.zeros(0)
+    vflag = _flags(via, via.data > direct_at_via)
     combined = sp.csr_matrix(raw + 2.0 * pflag + 4.0 * lic + 8.0 * vflag)
     # make sure rows with licence-only or flag-only entries keep raw >= 0
     coo = combined.tocoo()
