@@ -141,15 +141,26 @@ class JobStore:
             raise NotFoundError('there is no job "{id}"', id=job_id)
         return _job(row)
 
-    def recent(self, region_id: str, limit: int = 10) -> list[Job]:
+    def recent(
+        self,
+        region_id: str,
+        limit: int = 10,
+        *,
+        kind: str | None = None,
+        status: JobStatus | None = None,
+    ) -> list[Job]:
+        """The region's newest jobs (of ``kind``, in ``status``), without their results
+        (a matching run's result is large: read it with :meth:`get`)."""
+        columns = [c for c in _jobs.c if c.name != "result"]
+        query = select(*columns).where(_jobs.c.region_id == region_id)
+        if kind is not None:
+            query = query.where(_jobs.c.kind == kind)
+        if status is not None:
+            query = query.where(_jobs.c.status == status.value)
+        query = query.order_by(_jobs.c.created_at.desc(), _jobs.c.id).limit(limit)
         with read_transaction(self.engine) as connection:
-            rows = connection.execute(
-                select(_jobs)
-                .where(_jobs.c.region_id == region_id)
-                .order_by(_jobs.c.created_at.desc())
-                .limit(limit)
-            ).mappings()
-            return [_job(row) for row in rows]
+            rows = connection.execute(query).mappings()
+            return [_job({**row, "result": None}) for row in rows]
 
 
 __all__ = ["Job", "JobRow", "JobStatus", "JobStore"]

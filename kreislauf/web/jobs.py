@@ -26,7 +26,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from kreislauf.errors import KreislaufError
-from kreislauf.storage.job_store import Job, JobStore
+from kreislauf.storage.job_store import Job, JobStatus, JobStore
 
 Progress = Callable[[int, int], None]
 Work = Callable[[Progress], Any]
@@ -181,18 +181,37 @@ def match_region_job(repo: Any, region_id: str, top_k: int = 5) -> Work:
 
 
 def stored_matches(job: Job) -> list[StoredMatch]:
-    """The matches of a finished ``match`` job (empty for any other)."""
+    """The matches of a finished ``match`` job read with its result (empty otherwise)."""
     if job.kind != "match" or not isinstance(job.result, dict):
         return []
     return [StoredMatch.from_dict(item) for item in job.result.get("matches", [])]
 
 
-def latest_job(runner: JobRunner, region_id: str, kind: str) -> Job | None:
-    """The region's newest job of ``kind``."""
-    for job in runner.store.recent(region_id, limit=20):
-        if job.kind == kind:
-            return job
-    return None
+_MATCHES: dict[str, list[StoredMatch]] = {}
+_MATCHES_LOCK = threading.Lock()
+#: Finished matching runs kept in memory (a run's result never changes).
+KEPT_RUNS = 4
+
+
+def matches_of(runner: JobRunner, job: Job) -> list[StoredMatch]:
+    """The matches of a finished ``match`` job, read once and kept (by job id)."""
+    with _MATCHES_LOCK:
+        if job.id in _MATCHES:
+            return _MATCHES[job.id]
+    found = stored_matches(runner.store.get(job.id))
+    with _MATCHES_LOCK:
+        while len(_MATCHES) >= KEPT_RUNS:
+            _MATCHES.pop(next(iter(_MATCHES)))
+        _MATCHES[job.id] = found
+    return found
+
+
+def latest_job(
+    runner: JobRunner, region_id: str, kind: str, status: JobStatus | None = None
+) -> Job | None:
+    """The region's newest job of ``kind`` (in ``status``), without its result."""
+    found = runner.store.recent(region_id, limit=1, kind=kind, status=status)
+    return found[0] if found else None
 
 
 __all__ = [
@@ -201,6 +220,7 @@ __all__ = [
     "latest_job",
     "match_region_job",
     "match_to_stored",
+    "matches_of",
     "runner_of",
     "stored_matches",
 ]

@@ -115,3 +115,40 @@ def test_flows_show_implemented_exchanges_to_facilitators_only(app, as_user) -> 
     assert exchanges[0][:4] == [50.917, 13.343, 51.12, 13.11]
     viewer = as_user("viewer@example.org").get("/api/v1/regions/ms/map-data").json()
     assert [f for f in viewer["flows"] if f[4] == "exchange"] == []
+
+
+def test_a_configured_tile_server_is_used_and_admitted_for_images(settings) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from kreislauf.storage.accounts import Accounts
+    from kreislauf.web import create_app
+    from tests.web.conftest import PASSWORD, login, seed_region
+
+    online = settings.model_copy(
+        update={
+            "map_tile_url": "https://tiles.example.org/{z}/{x}/{y}.png",
+            "map_tile_attribution": "© Example & Co",
+        }
+    )
+    app = create_app(online)
+    app.state.repo.save_region(seed_region())
+    Accounts(app.state.repo.engine).add_user("t@example.org", PASSWORD, "admin")
+    with TestClient(app) as client:
+        assert login(client, "t@example.org").status_code == 303
+        page = client.get("/regions/ms/map")
+    assert 'data-tile-url="https://tiles.example.org/{z}/{x}/{y}.png"' in page.text
+    assert "© Example &amp; Co" in page.text
+    assert "https://tiles.example.org" in page.headers["content-security-policy"]
+
+
+def test_matching_run_draws_best_matches_as_flows(app, as_user) -> None:  # type: ignore[no-untyped-def]
+    from kreislauf.web.jobs import match_region_job, runner_of
+
+    runner = runner_of(app)
+    job = runner.submit("match", match_region_job(app.state.repo, "ms"), region_id="ms")
+    assert runner.wait(job.id, timeout=120).status.value == "done"
+    fac = as_user("fac@example.org").get("/api/v1/regions/ms/map-data").json()
+    assert [f[4:] for f in fac["flows"]] == [["match", "Holzspäne, unbehandelt"]]
+    # the bakery may not tie the confidential offer to the sawmill: no line for it
+    klein = as_user("klein@example.org").get("/api/v1/regions/ms/map-data").json()
+    assert klein["flows"] == []

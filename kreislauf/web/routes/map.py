@@ -146,12 +146,13 @@ def flows_for(
     (for facilitators) implemented exchanges. Only pairs whose two firms the caller may
     see."""
     from kreislauf.storage.job_store import JobStatus
-    from kreislauf.web.jobs import latest_job, runner_of, stored_matches
+    from kreislauf.web.jobs import latest_job, matches_of, runner_of
 
     out: list[list[Any]] = []
-    job = latest_job(runner_of(request.app), region.id, "match")
-    if job is not None and job.status is JobStatus.DONE:
-        for match in stored_matches(job):
+    runner = runner_of(request.app)
+    job = latest_job(runner, region.id, "match", JobStatus.DONE)
+    if job is not None:
+        for match in matches_of(runner, job):
             if match.rank != 1:
                 continue
             offer = region.streams_by_id.get(match.offer)

@@ -24,7 +24,7 @@ from kreislauf.web.access import (
     stream_for,
 )
 from kreislauf.web.context import render
-from kreislauf.web.jobs import latest_job, match_region_job, runner_of, stored_matches
+from kreislauf.web.jobs import latest_job, match_region_job, matches_of, runner_of
 from kreislauf.web.routes.api_matches import matches_public
 from kreislauf.web.security import require_csrf, require_principal
 
@@ -40,17 +40,10 @@ def region_matches_page(request: Request, region_id: str, who: Who) -> Response:
     region = region_for(request, who, region_id)
     runner = runner_of(request.app)
     job = latest_job(runner, region_id, "match")
-    done = next(
-        (
-            j
-            for j in runner.store.recent(region_id, 20)
-            if j.kind == "match" and j.status is JobStatus.DONE
-        ),
-        None,
-    )
+    done = latest_job(runner, region_id, "match", JobStatus.DONE)
     shown: list[dict[str, Any]] = []
     if done is not None:
-        found = sorted(stored_matches(done), key=lambda m: (m.rank, -m.score))
+        found = sorted(matches_of(runner, done), key=lambda m: (m.rank, -m.score))
         shown = matches_public(request, who, region_id, found)  # type: ignore[arg-type]
     try:
         page = max(1, int(request.query_params.get("page", "1")))

@@ -26,6 +26,11 @@
     link.href = "/regions/" + encodeURIComponent(region) + "/actors/" + encodeURIComponent(row[0]);
     link.textContent = label(el, "open");
     box.appendChild(link);
+    box.appendChild(document.createTextNode(" · "));
+    var matches = document.createElement("a");
+    matches.href = link.href + "/matches";
+    matches.textContent = label(el, "matches");
+    box.appendChild(matches);
     return box;
   }
 
