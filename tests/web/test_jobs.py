@@ -122,3 +122,24 @@ def test_failure_is_shown_in_the_users_language(app, as_user) -> None:  # type: 
     client = as_user("fac@example.org")
     german = client.get(f"/jobs/{job.id}?lang=de").text
     assert "Der Lauf ist fehlgeschlagen" in german and "disk full" in german
+
+
+def test_api_starts_a_matching_run_and_reports_it(app, api_token) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from kreislauf.web.jobs import runner_of
+
+    client = TestClient(app)
+    started = client.post("/api/v1/regions/ms/matching-runs", headers=api_token("fac@example.org"))
+    assert started.status_code == 202, started.text
+    body = started.json()
+    assert body["kind"] == "match" and body["region"] == "ms"
+    runner_of(app).wait(body["id"], timeout=120)
+    done = client.get(f"/api/v1/jobs/{body['id']}", headers=api_token("viewer@example.org"))
+    assert done.json()["status"] == "done" and done.json()["result"] == {"matches": 1}
+    denied = client.post("/api/v1/regions/ms/matching-runs", headers=api_token("klein@example.org"))
+    assert denied.status_code == 403
+    hidden = client.post(
+        "/api/v1/regions/ms/matching-runs", headers=api_token("other-fac@example.org")
+    )
+    assert hidden.status_code == 404

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from kreislauf.core.permissions import Principal, can_view_region
@@ -41,6 +41,35 @@ def job_error(request: Request, job: Job) -> str | None:
         return text
 
 
+@api_router.get("/jobs/{job_id}")
+def job_api(request: Request, job_id: str, who: ApiWho) -> dict[str, Any]:
+    """A background job's status, progress (done of total) and, once done, a summary."""
+    return job_json(request, visible_job(request, who, job_id))
+
+
+@api_router.post("/regions/{region_id}/matching-runs", status_code=202)
+def start_matching(
+    request: Request,
+    region_id: str,
+    who: ApiWho,
+    top: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> dict[str, Any]:
+    """Match the whole region in the background (facilitators); poll ``/jobs/{id}``.
+    The result feeds the matches page and the map's flow lines."""
+    from kreislauf.web.access import region_for, repo_of, require_region_editor
+    from kreislauf.web.jobs import match_region_job
+
+    require_region_editor(who, region_id)
+    region_for(request, who, region_id)
+    job = runner_of(request.app).submit(
+        "match",
+        match_region_job(repo_of(request), region_id, top),
+        region_id=region_id,
+        created_by=who.user_id,
+    )
+    return job_json(request, job)
+
+
 @router.get("/jobs/{job_id}", response_class=HTMLResponse)
 def job_fragment(request: Request, job_id: str, who: Who) -> Response:
     """The job's progress; once it has finished, an htmx poll reloads the page."""
@@ -51,10 +80,7 @@ def job_fragment(request: Request, job_id: str, who: Who) -> Response:
     return response
 
 
-@api_router.get("/jobs/{job_id}")
-def job_api(request: Request, job_id: str, who: ApiWho) -> dict[str, Any]:
-    """A background job's status, progress (done of total) and, once done, a summary."""
-    job = visible_job(request, who, job_id)
+def job_json(request: Request, job: Job) -> dict[str, Any]:
     summary: Any = None
     if isinstance(job.result, dict) and "matches" in job.result:
         summary = {"matches": len(job.result["matches"])}
