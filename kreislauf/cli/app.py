@@ -86,12 +86,13 @@ def build_app(language: str) -> typer.Typer:
         """Options for every command (``--lang`` is read before the command runs)."""
 
     from kreislauf.cli import data_commands, match_commands
-    from kreislauf.web import serve_cli, users_cli
+    from kreislauf.web import geo_cli, serve_cli, users_cli
 
     data_commands.register(app, t)
     match_commands.register(app, t)
     serve_cli.register(app, t)
     users_cli.register(app, t)
+    geo_cli.register(app, t)
     return app
 
 
