@@ -181,6 +181,38 @@ def nace_under(code: str | None, prefixes: Iterable[str]) -> bool:
     return False
 
 
+#: German receiver terms name the works ("Zementwerk"); firms also name the activity
+#: ("Zementproduktion", "Zementhersteller"). English likewise: "cement plant" and
+#: "cement production", "cement producer".
+_GERMAN_WORKS = ("werk", "fabrik")
+_GERMAN_ACTIVITY = ("produktion", "herstellung", "hersteller", "fabrik", "industrie", "werk")
+_ENGLISH_WORKS = ("plant", "mill", "works", "factory")
+_ENGLISH_ACTIVITY = ("production", "producer", "manufacturer", "manufacturing", "plant", "industry")
+#: Products too vague to name an activity by ("oil production" is no oil mill).
+_VAGUE_PRODUCTS = frozenset(["oil", "treatment", "recycling", "processing", "the", "a"])
+
+
+def receiver_variants(terms: Terms) -> list[tuple[str, bool]]:
+    """Activity names derived from a receiver's works names, lower case, with whether
+    they are German: "Plattenwerk" -> "plattenproduktion", "plattenhersteller", ...;
+    "biogas plant" -> "biogas production", "biogas producer", ..."""
+    out: list[tuple[str, bool]] = []
+    for term in terms.de:
+        word = term.strip().lower()
+        if " " in word or "-" in word:
+            continue
+        for works in _GERMAN_WORKS:
+            base = word[: -len(works)]
+            if word.endswith(works) and len(base) >= 4:
+                out.extend((base + activity, True) for activity in _GERMAN_ACTIVITY)
+    for term in terms.en:
+        parts = term.strip().lower().split()
+        if len(parts) < 2 or parts[-1] not in _ENGLISH_WORKS or parts[-2] in _VAGUE_PRODUCTS:
+            continue
+        out.extend((" ".join([*parts[:-1], activity]), False) for activity in _ENGLISH_ACTIVITY)
+    return [(v, g) for v, g in dict.fromkeys(out) if v not in {t.lower() for t in terms.all()}]
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     """Concepts, uses, receivers and pathways, with the indexes matching needs."""
@@ -211,6 +243,13 @@ class KnowledgeBase:
                         terms[key].append(entry)
                 for term in item.terms.de:  # type: ignore[attr-defined]
                     german.add(term.strip().lower())
+        given = set(terms)
+        for receiver in self.receivers.values():
+            for variant, is_german in receiver_variants(receiver.terms):
+                if variant not in given:  # never shadow a term the knowledge base gives
+                    terms[variant].append(("receiver", receiver.id))
+                    if is_german:
+                        german.add(variant)
         ewc: dict[str, list[str]] = defaultdict(list)
         for concept in self.concepts.values():
             for code in concept.ewc:

@@ -213,7 +213,7 @@ FORM_HEADS: frozenset[str] = frozenset(
 _LINKS = ("", "s", "n", "en", "e", "es", "er")
 #: Version of the text understanding: part of the knowledge base's fingerprint, so that
 #: representations stored with an earlier reading are recomputed.
-TEXT_VERSION = 2
+TEXT_VERSION = 3
 #: Everyday German words that end in a knowledge-base term by accident ("Behörde" ends in
 #: "Erde", "Tasche" in "Asche", "Ultraschall" holds "Halle"): never split into parts.
 EVERYDAY_WORDS: frozenset[str] = frozenset(

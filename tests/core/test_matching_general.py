@@ -280,3 +280,26 @@ def test_weak_words_give_way_to_the_material(text: str, concept: str) -> None:
     assert concept in found
     assert "metal_scrap_generic" not in found
     assert "fresh_water" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "receiver"),
+    [
+        ("Rohstoff für die Zementproduktion", "cement_plant"),
+        ("Zuschlag für Betonhersteller", "concrete_plant"),
+        ("Wood chips for particleboard production", "board_plant"),
+        ("Pellet production needs dry sawdust", "pellet_plant"),
+    ],
+)
+def test_receivers_named_by_their_activity(text: str, receiver: str) -> None:
+    assert receiver in _receivers(text)
+
+
+def test_activity_names_never_shadow_a_given_term() -> None:
+    from kreislauf.core.knowledge import Terms, receiver_variants
+
+    variants = dict(receiver_variants(Terms(de=("Plattenwerk",), en=("oil mill", "paper mill"))))
+    assert variants["plattenproduktion"] is True
+    assert variants["paper production"] is False
+    assert not any(v.startswith("oil ") for v in variants)
+    assert "plattenwerk" not in variants and "paper mill" not in variants
