@@ -205,9 +205,9 @@ def test_unna_dev_target() -> None:
 @pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
-    reason="target hit@10 >= 0.60 / MRR >= 0.35 not reached yet (0.44 / 0.20 on 2026-11-22): "
-    "vocabulary gaps in the knowledge base and ties among identical need texts; "
-    "remove this mark when it passes",
+    reason="target hit@10 >= 0.60 / MRR >= 0.35 not reached yet (0.50 / 0.21 on 2026-11-22): "
+    "ties among needs that name the same concept (receiver and sector evidence add nothing "
+    "once a concept link is 1.0) and identical need texts; remove this mark when it passes",
 )
 def test_maestri_dev_target() -> None:
     result = _dev("maestri-dev", 10)

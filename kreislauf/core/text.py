@@ -272,7 +272,7 @@ EVERYDAY_WORDS: frozenset[str] = frozenset(
 #: English words that name a form or a carrier, not a material: "scrap wood", "food
 #: scraps" are no metal, "condensate water" is no fresh water. A concept named only by
 #: such a word counts where no other concept is named.
-WEAK_WORDS: frozenset[str] = frozenset(["scrap", "scraps", "water"])
+WEAK_WORDS: frozenset[str] = frozenset(["scrap", "scraps", "water", "offcuts"])
 #: Weak words that, inside a multi-word phrase, read as "waste" ("food scraps").
 WASTE_LIKE_WORDS: frozenset[str] = frozenset(["scrap", "scraps"])
 
