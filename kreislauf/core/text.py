@@ -213,7 +213,7 @@ FORM_HEADS: frozenset[str] = frozenset(
 _LINKS = ("", "s", "n", "en", "e", "es", "er")
 #: Version of the text understanding: part of the knowledge base's fingerprint, so that
 #: representations stored with an earlier reading are recomputed.
-TEXT_VERSION = 3
+TEXT_VERSION = 4
 #: Everyday German words that end in a knowledge-base term by accident ("Behörde" ends in
 #: "Erde", "Tasche" in "Asche", "Ultraschall" holds "Halle"): never split into parts.
 EVERYDAY_WORDS: frozenset[str] = frozenset(
@@ -304,6 +304,11 @@ def _is_fragment(prefix: str, head: str) -> bool:
             "schw",
         )
     )
+
+
+def _split_rank(state: tuple[int, int, tuple[tuple[str, bool], ...]]) -> tuple[int, int, int]:
+    parts, known, segments = state
+    return known, -parts, min((len(p) for p, _ in segments), default=0)
 
 
 def fold(text: str) -> str:
@@ -474,7 +479,9 @@ class Vocabulary:
                         (*current[2], (piece, known)),
                     )
                     old = best[end]
-                    if old is None or (candidate[1], -candidate[0]) > (old[1], -old[0]):
+                    # most known characters, then fewest parts, then the shortest part as
+                    # long as possible ("spanplatten|verschnitt", not "span|plattenverschnitt")
+                    if old is None or _split_rank(candidate) > _split_rank(old):
                         best[end] = candidate
         full = best[n]
         if full is not None and full[0] >= 2:
@@ -492,7 +499,11 @@ class Vocabulary:
                     break
             else:
                 return ()
-        known_parts = [(p, i == len(segments) - 1) for i, (p, k) in enumerate(segments) if k]
+        known_parts = [
+            (p, i == len(segments) - 1)
+            for i, (p, k) in enumerate(segments)
+            if k and not self._runs_on(p, segments[i + 1][0] if i + 1 < len(segments) else "")
+        ]
         head = segments[-1][0]
         has_modifier = any(not is_head for _, is_head in known_parts)
         if has_modifier and len(segments) >= 2 and stem(head) in _FORM_HEAD_STEMS:
@@ -500,6 +511,13 @@ class Vocabulary:
             # part before it the material
             return tuple((p, 0.6 if is_head else 1.0) for p, is_head in known_parts)
         return tuple((p, 1.0 if is_head else 0.6) for p, is_head in known_parts)
+
+    def _runs_on(self, part: str, following: str) -> bool:
+        """True where a modifier is only the start of a longer known word running into the
+        next part: "span" in "span|plattenverschnitt" belongs to "Spanplatte", not to
+        "Späne"."""
+        joined = part + following
+        return any(joined[:end] in self.units for end in range(len(part) + 3, len(joined)))
 
     # ------------------------------------------------------------------ spotting
     def spot(self, text: str, *, weight: float = 1.0) -> list[Spot]:

@@ -303,3 +303,9 @@ def test_activity_names_never_shadow_a_given_term() -> None:
     assert variants["paper production"] is False
     assert not any(v.startswith("oil ") for v in variants)
     assert "plattenwerk" not in variants and "paper mill" not in variants
+
+
+def test_a_modifier_that_runs_into_a_longer_word_is_no_part() -> None:
+    found = _concepts("Spanplattenverschnitt")
+    assert "panel_offcuts" in found
+    assert "steel_swarf" not in found  # "Span" belongs to "Spanplatte", not to "Späne"
