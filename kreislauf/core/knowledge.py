@@ -210,7 +210,8 @@ def receiver_variants(terms: Terms) -> list[tuple[str, bool]]:
         if len(parts) < 2 or parts[-1] not in _ENGLISH_WORKS or parts[-2] in _VAGUE_PRODUCTS:
             continue
         out.extend((" ".join([*parts[:-1], activity]), False) for activity in _ENGLISH_ACTIVITY)
-    return [(v, g) for v, g in dict.fromkeys(out) if v not in {t.lower() for t in terms.all()}]
+    own = {t.strip().lower() for t in terms.all()}
+    return [(v, g) for v, g in dict.fromkeys(out) if v not in own]
 
 
 @dataclass(frozen=True)

@@ -588,6 +588,7 @@ class Vocabulary:
                     table[(kind, ident)] = Spot(kind, ident, round(eff, 4), surface)
 
         stems = [stem(w) if w else "" for w, _, _ in items]
+        has_alias = any(st in _PHRASE_ALIASES for st in stems)
         covered = [False] * len(items)
         cover_end = 0  # end of the longest phrase found so far
         for i in range(len(items)):
@@ -598,7 +599,7 @@ class Vocabulary:
                 if "" in key:
                     continue
                 entries = self.phrases.get(key)
-                if not entries and length > 1:
+                if not entries and length > 1 and has_alias:
                     # "food scraps", "leather scraps": a form word in a phrase stands for
                     # "waste" ("food waste", "leather waste")
                     alias = tuple(_PHRASE_ALIASES.get(k, k) for k in key)
