@@ -309,3 +309,23 @@ def test_a_modifier_that_runs_into_a_longer_word_is_no_part() -> None:
     found = _concepts("Spanplattenverschnitt")
     assert "panel_offcuts" in found
     assert "steel_swarf" not in found  # "Span" belongs to "Spanplatte", not to "Späne"
+
+
+def test_by_product_gypsum_finds_the_plasterboard_plant() -> None:
+    actors = [("fert", "20.15"), ("a_n1", "23.62"), ("a_n2", "10.71")]
+    streams = [
+        offer("o1", "fert", "Gypsum"),
+        need("n1", "a_n1", "Raw material for plasterboard production"),
+        need("n2", "a_n2", "Flour for the bakery"),
+    ]
+    assert _first_need(streams, actors) == "n1"
+
+
+def test_waste_plastics_reach_the_blast_furnace_as_reducing_agent() -> None:
+    actors = [("mrf", "38.32"), ("a_n1", "24.10"), ("a_n2", "01.13")]
+    streams = [
+        offer("o1", "mrf", "Mixed waste plastics, shredded"),
+        need("n1", "a_n1", "Reducing agent for the blast furnace"),
+        need("n2", "a_n2", "Heat for the greenhouse"),
+    ]
+    assert _first_need(streams, actors) == "n1"
