@@ -716,14 +716,20 @@ def _prune_hopeless(
     kth = row_kth_largest(masked, keep)
     kth[offers.hazardous[rows]] = 0.0
     floor_raw = MIN_FACTOR * (1.0 - np.exp(-PATH_GAIN * kth))
-    named = np.concatenate([_keys(m) for m in others]) if others else np.zeros(0, np.int64)
-    named = np.unique(named)
-    keys = _keys(best)
-    at = np.minimum(np.searchsorted(named, keys), max(len(named) - 1, 0))
-    also_named = named[at] == keys if len(named) else np.zeros(len(keys), dtype=bool)
-    hopeless = 1.0 - np.exp(-PATH_GAIN * best.data) < np.repeat(floor_raw, counts) - 2e-6
+    # path evidence x gives 1 - exp(-PATH_GAIN x): hopeless below this x
+    floor_x = -np.log1p(-np.clip(floor_raw - 2e-6, 0.0, 0.999)) / PATH_GAIN
+    hopeless = np.flatnonzero(best.data < np.repeat(floor_x, counts))
+    if others and len(hopeless):
+        # every value of the other evidence is positive: their sum is > 0 where any names
+        # the pair
+        named = sp.csr_matrix(best.shape, dtype=np.float64)
+        for m in others:
+            named = named + abs(m)
+        named.sort_indices()
+        seen = np.asarray(named[local_rows[hopeless], best.indices[hopeless]]).ravel()
+        hopeless = hopeless[seen == 0]
     pruned = best.copy()
-    pruned.data[hopeless & ~also_named] = 0.0
+    pruned.data[hopeless] = 0.0
     pruned.eliminate_zeros()
     return pruned
 
@@ -794,42 +800,15 @@ def _log_miss(
     return out
 
 
-def _keys(matrix: sp.csr_matrix) -> np.ndarray:
-    """Row * columns + column of each stored entry, in storage order."""
-    local = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
-    return np.asarray(local * matrix.shape[1] + matrix.indices, dtype=np.int64)
-
-
-class _Union:
-    """The entries of a main sparse matrix and of a few others of its shape, as one flat
-    list: the main matrix's entries first (in its order), then the others' new ones."""
-
-    def __init__(self, main: sp.csr_matrix, others: Sequence[sp.csr_matrix]) -> None:
-        main.sort_indices()
-        main_keys = _keys(main)
-        other_keys = [_keys(m) for m in others]
-        every = np.concatenate(other_keys) if other_keys else np.zeros(0, dtype=np.int64)
-        pos = np.searchsorted(main_keys, every)
-        inside = pos < len(main_keys)
-        inside[inside] = main_keys[pos[inside]] == every[inside]
-        extra = np.unique(every[~inside])
-        pos[~inside] = len(main_keys) + np.searchsorted(extra, every[~inside])
-        self.keys = np.concatenate((main_keys, extra))
-        self.size = len(self.keys)
-        width = max(main.shape[1], 1)
-        self.row = self.keys // width
-        self.col = self.keys % width
-        bounds = np.cumsum([0] + [len(k) for k in other_keys])
-        self._positions = [np.arange(len(main_keys))] + [
-            pos[bounds[i] : bounds[i + 1]] for i in range(len(other_keys))
-        ]
-
-    def spread(self, which: int, values: np.ndarray) -> np.ndarray:
-        """A flat array of the union: ``values`` (of matrix ``which``, 0 = main, in its
-        storage order) at their places, 0.0 elsewhere."""
-        out = np.zeros(self.size, dtype=np.float64)
-        out[self._positions[which]] = values
-        return out
+def _flags(matrix: sp.csr_matrix, on: np.ndarray) -> sp.csr_matrix:
+    """1.0 where ``on`` holds for an entry of ``matrix`` (same pattern, others dropped)."""
+    out = sp.csr_matrix(
+        (on.astype(np.float32), matrix.indices.copy(), matrix.indptr.copy()),
+        shape=matrix.shape,
+        dtype=np.float32,
+    )
+    out.eliminate_zeros()
+    return out
 
 
 def score_block(
@@ -874,50 +853,44 @@ def score_block(
         best = _prune_hopeless(
             best, keep_per_row, offers, needs, rows, need_cols, others=(code, text, prior)
         )
+    # noisy-or of the evidence, in log space so that sparse patterns simply add up
+    log_miss = _log_miss(best, lambda x: 1.0 - np.exp(-PATH_GAIN * x))
+    log_miss = log_miss + _log_miss(code, lambda x: W_CODE * x)
+    log_miss = log_miss + _log_miss(text, lambda x: W_TEXT * x)
+    log_miss = log_miss + _log_miss(prior, lambda x: x)
+    raw = sp.csr_matrix(log_miss)
+    raw.data = 1.0 - np.exp(raw.data)
+    pflag = _flags(best, best.data > 0.05)
     # via beats direct: compared on via's few entries only (direct holds many more)
     via.sum_duplicates()
     via_local = np.repeat(np.arange(via.shape[0]), np.diff(via.indptr))
     direct_at_via = np.asarray(direct[via_local, via.indices]).ravel() if via.nnz else np.zeros(0)
-    # Every pair with any evidence, as flat arrays: the pairs of ``best`` (by far the most)
-    # first, then those only the other evidence names. Values combine as sparse sums
-    # would (an absent entry adds 0.0), so the figures are the same to the last bit.
-    union = _Union(best, (code, text, prior, lic, via))
-    # noisy-or of the evidence, in log space so that absent evidence simply adds 0
-    log_miss = union.spread(0, _log_miss(best, lambda x: 1.0 - np.exp(-PATH_GAIN * x)).data)
-    log_miss = log_miss + union.spread(1, _log_miss(code, lambda x: W_CODE * x).data)
-    log_miss = log_miss + union.spread(2, _log_miss(text, lambda x: W_TEXT * x).data)
-    log_miss = log_miss + union.spread(3, _log_miss(prior, lambda x: x).data)
-    raw_all = 1.0 - np.exp(log_miss)
-    value = raw_all + union.spread(0, np.where(best.data > 0.05, 2.0, 0.0))
-    value = value + union.spread(4, np.full(lic.nnz, 4.0))
-    value = value + union.spread(5, np.where(via.data > direct_at_via, 8.0, 0.0))
+    vflag = _flags(via, via.data > direct_at_via)
+    combined = sp.csr_matrix(raw + 2.0 * pflag + 4.0 * lic + 8.0 * vflag)
+    # make sure rows with licence-only or flag-only entries keep raw >= 0
+    coo = combined.tocoo()
+    value = coo.data.astype(np.float64)
     flags = np.floor(value / 2.0 + 1e-9).astype(np.int64)
     raw_v = np.clip(value - 2.0 * flags, 0.0, 1.0)
     has_path = (flags & 1) > 0
     has_lic = (flags & 2) > 0
     is_via = (flags & 4) > 0
-    text_all = union.spread(2, text.data.astype(np.float64))
-    coo = union
     r = rows[coo.row]
     local_col = coo.col
     col = local_col if need_cols is None else need_cols[local_col]
     keep = (raw_v >= MIN_RAW) & _admissible(offers, needs, r, col, has_path, has_lic)
     rule = _TYPE_TABLE[offers.type[r], needs.type[col]]
-    # flat positions of the admissible pairs, soon in row-major order as a sparse
-    # matrix would list them
-    at = np.flatnonzero(keep)
-    cross = rule[at] == 2
-    if keep_per_row is not None and feedback is None and len(at) > keep_per_row * len(rows):
+    local, col, raw_v, is_via = coo.row[keep], col[keep], raw_v[keep], is_via[keep]
+    local_col = local_col[keep]
+    cross = rule[keep] == 2
+    if keep_per_row is not None and feedback is None and len(local) > keep_per_row * len(rows):
         # only the pairs that can still reach a row's best keep_per_row get the pair
-        # factors (distance, quantity, availability) computed
-        base = np.where(cross, CROSS_TYPE_FACTOR, 1.0) * raw_v[at]
-        reach = within_reach(coo.row[at], base, keep_per_row)
-        at, cross = at[reach], cross[reach]
-    order = np.argsort(coo.keys[at], kind="stable")
-    at, cross = at[order], cross[order]
-    local, col, raw_v, is_via = coo.row[at], col[at], raw_v[at], is_via[at]
+        # factors (distance, quantity, availability) and text values computed
+        reach = within_reach(local, np.where(cross, CROSS_TYPE_FACTOR, 1.0) * raw_v, keep_per_row)
+        local, col, raw_v, is_via = local[reach], col[reach], raw_v[reach], is_via[reach]
+        local_col, cross = local_col[reach], cross[reach]
     r = rows[local]
-    text_v = text_all[at].astype(text.dtype)
+    text_v = np.asarray(text[local, local_col]).ravel() if len(local) else np.zeros(0)
     km = haversine_km(offers.lat[r], offers.lon[r], needs.lat[col], needs.lon[col])
     qf, coverage = quantity_factors(
         offers.amount[r],
