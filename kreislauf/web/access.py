@@ -6,7 +6,10 @@ so guessed URLs tell nothing.
 
 from __future__ import annotations
 
-from fastapi import Request
+from collections.abc import Callable, Hashable
+from datetime import datetime
+
+from fastapi import Request, Response
 
 from kreislauf.core.actors import Actor
 from kreislauf.core.permissions import (
@@ -21,6 +24,7 @@ from kreislauf.core.streams import Stream
 from kreislauf.errors import NotFoundError
 from kreislauf.storage.repository import Repository
 from kreislauf.web.region_cache import RegionCache
+from kreislauf.web.response_cache import ResponseCache
 from kreislauf.web.security import AccessDeniedError, accounts_of
 
 
@@ -41,6 +45,24 @@ def region_for(request: Request, who: Principal, region_id: str) -> Region:
     if region is None:
         raise no_region(region_id)
     return region
+
+
+def region_state(request: Request, who: Principal, region_id: str) -> tuple[datetime, Region]:
+    """The stored region with its stamp, where ``who`` may see it; else 404."""
+    if not can_view_region(who, region_id):
+        raise no_region(region_id)
+    cache: RegionCache = request.app.state.regions
+    found = cache.current(region_id)
+    if found is None:
+        raise no_region(region_id)
+    return found
+
+
+def cached_answer(request: Request, key: Hashable, build: Callable[[], bytes]) -> Response:
+    """A JSON response kept in the app's :class:`ResponseCache` under ``key`` (which
+    must hold the region's stamp, the viewer and everything else the answer depends on)."""
+    cache: ResponseCache = request.app.state.responses
+    return cache.answer(key, build)
 
 
 def require_region_editor(who: Principal, region_id: str) -> None:
@@ -86,11 +108,13 @@ def owner_shown(who: Principal, region: Region, stream: Stream, introduced: froz
 
 __all__ = [
     "actor_for",
+    "cached_answer",
     "editable_actor",
     "introduced_for",
     "no_region",
     "owner_shown",
     "region_for",
+    "region_state",
     "repo_of",
     "require_region_editor",
     "stream_for",

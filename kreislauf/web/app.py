@@ -32,6 +32,7 @@ from kreislauf.settings import Settings, get_settings
 from kreislauf.storage.accounts import Accounts
 from kreislauf.web.context import LANG_COOKIE, pick_language, render
 from kreislauf.web.region_cache import RegionCache
+from kreislauf.web.response_cache import ResponseCache
 from kreislauf.web.security import (
     AccessDeniedError,
     CsrfError,
@@ -170,6 +171,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.repo = repo
     app.state.accounts = Accounts(repo.engine)
     app.state.regions = RegionCache(repo)
+    app.state.responses = ResponseCache()
 
     app.add_middleware(
         LanguageAndHeaders,

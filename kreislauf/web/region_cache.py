@@ -41,19 +41,25 @@ class RegionCache:
         return value  # type: ignore[no-any-return]
 
     def get(self, region_id: str) -> Region | None:
+        found = self.current(region_id)
+        return None if found is None else found[1]
+
+    def current(self, region_id: str) -> tuple[datetime, Region] | None:
+        """The stored region with its stamp (None where there is none): the stamp names
+        this state of the region (for caches of what is built from it)."""
         stamp = self.stamp(region_id)
         if stamp is None:
             return None
         with self._lock:
             cached = self._items.get(region_id)
         if cached is not None and cached[0] == stamp:
-            return cached[1]
+            return cached
         region = self.repo.load_region(region_id)
         with self._lock:
             if len(self._items) >= self.size and region_id not in self._items:
                 self._items.pop(next(iter(self._items)))
             self._items[region_id] = (stamp, region)
-        return region
+        return stamp, region
 
     def clear(self) -> None:
         with self._lock:

@@ -9,15 +9,18 @@ from fastapi import APIRouter, Request, Response
 from kreislauf.web import municipalities
 from kreislauf.web.access import (
     actor_for,
+    cached_answer,
     editable_actor,
     introduced_for,
     region_for,
+    region_state,
     repo_of,
     require_region_editor,
 )
 from kreislauf.web.api_deps import ApiWho
 from kreislauf.web.context import language
 from kreislauf.web.forms import actor_from_fields
+from kreislauf.web.response_cache import validated_json
 from kreislauf.web.routes.actors import actor_form_values
 from kreislauf.web.schemas import ERRORS, ActorCreate, ActorPublic, ActorUpdate
 from kreislauf.web.views import actor_public
@@ -26,20 +29,26 @@ router = APIRouter(tags=["actors"], responses=ERRORS)
 
 
 @router.get("/regions/{region_id}/actors", response_model=list[ActorPublic])
-def list_actors(
+async def list_actors(
     request: Request, region_id: str, who: ApiWho, q: str = "", limit: int = 1000, offset: int = 0
-) -> list[dict[str, Any]]:
+) -> Response:
     """The region's actors (contact data only where the caller may see it)."""
-    region = region_for(request, who, region_id)
+    stamp, region = region_state(request, who, region_id)
     introduced = introduced_for(request, who, region_id)
     needle = q.strip().lower()
-    found = [a for a in region.actors if not needle or needle in a.name.lower()]
     lang = language(request)
     limit = max(1, min(limit, 10_000))
-    return [
-        actor_public(who, region, a, introduced, lang)
-        for a in found[max(0, offset) : max(0, offset) + limit]
-    ]
+    start = max(0, offset)
+
+    def build() -> bytes:
+        found = [a for a in region.actors if not needle or needle in a.name.lower()]
+        return validated_json(
+            list[ActorPublic],
+            [actor_public(who, region, a, introduced, lang) for a in found[start : start + limit]],
+        )
+
+    key = ("actors", region_id, stamp, who, introduced, lang, needle, limit, start)
+    return cached_answer(request, key, build)
 
 
 @router.post("/regions/{region_id}/actors", response_model=ActorPublic, status_code=201)
@@ -58,7 +67,7 @@ def add_actor(request: Request, region_id: str, body: ActorCreate, who: ApiWho) 
 
 
 @router.get("/regions/{region_id}/actors/{actor_id}", response_model=ActorPublic)
-def get_actor(request: Request, region_id: str, actor_id: str, who: ApiWho) -> dict[str, Any]:
+async def get_actor(request: Request, region_id: str, actor_id: str, who: ApiWho) -> dict[str, Any]:
     region = region_for(request, who, region_id)
     introduced = introduced_for(request, who, region_id)
     return actor_public(who, region, actor_for(region, actor_id), introduced, language(request))

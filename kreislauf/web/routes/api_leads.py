@@ -44,7 +44,7 @@ def require_lead_manager(request: Request, who: Principal, region_id: str) -> No
 
 
 @router.get("/regions/{region_id}/leads", response_model=list[LeadPublic])
-def list_leads(
+async def list_leads(
     request: Request, region_id: str, who: ApiWho, status: str | None = None
 ) -> list[LeadPublic]:
     require_lead_manager(request, who, region_id)

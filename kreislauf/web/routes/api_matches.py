@@ -3,17 +3,28 @@ opt-in (a firm asks, the other accepts, only then names and contacts are shown).
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from starlette.concurrency import run_in_threadpool
 
 from kreislauf.core.permissions import Principal, Role, can_request_contact
 from kreislauf.core.region import Region
 from kreislauf.errors import InputError
 from kreislauf.storage.accounts import ContactRequest
-from kreislauf.web.access import actor_for, introduced_for, region_for, repo_of, stream_for
+from kreislauf.web.access import (
+    actor_for,
+    cached_answer,
+    introduced_for,
+    region_for,
+    region_state,
+    repo_of,
+    stream_for,
+)
 from kreislauf.web.api_deps import ApiWho
 from kreislauf.web.context import language
+from kreislauf.web.response_cache import serial_of, validated_json
 from kreislauf.web.schemas import (
     ERRORS,
     ContactDecision,
@@ -25,6 +36,7 @@ from kreislauf.web.views import counterpart_hidden, stream_public
 
 if TYPE_CHECKING:
     from kreislauf.core.matching import Match
+    from kreislauf.core.streams import Stream
 from kreislauf.web.security import AccessDeniedError, accounts_of
 
 router = APIRouter(tags=["matches and introductions"], responses=ERRORS)
@@ -173,23 +185,53 @@ def matches_public(
     return result
 
 
+#: One-stream matching is pure Python work holding the interpreter lock: more than two
+#: at once in one worker gain nothing and starve the event loop that answers every other
+#: request, so further ones wait their turn here.
+_MATCHING = asyncio.Semaphore(2)
+
+
 @router.get("/regions/{region_id}/matches", response_model=list[MatchPublic])
-def region_matches(
+async def region_matches(
     request: Request,
     region_id: str,
     who: ApiWho,
     top: Annotated[int, Query(ge=1, le=50)] = 5,
     stream: str | None = None,
-) -> list[dict[str, Any]]:
+) -> Any:
     """Ranked matches with reasons and impact: for the whole region, or for one offer or
     need (``stream``). Members see the matches of their own firm."""
-    from kreislauf.matching_service import match_one_stream, match_stored
+    stamp, region = region_state(request, who, region_id)
+    introduced = introduced_for(request, who, region_id)
+    chosen = None if stream is None else stream_for(region, who, stream)
+    async with _MATCHING:
+        return await run_in_threadpool(
+            _matches_answer, request, who, region_id, stamp, chosen, introduced, top
+        )
 
-    region = region_for(request, who, region_id)
+
+def _matches_answer(
+    request: Request,
+    who: Principal,
+    region_id: str,
+    stamp: Any,
+    chosen: Stream | None,
+    introduced: frozenset[str],
+    top: int,
+) -> Any:
+    from kreislauf.matching_service import match_one_stream, match_stored, stored_matcher
+
     repo = repo_of(request)
-    if stream is not None:
-        chosen = stream_for(region, who, stream)
+    if chosen is None:
+        return matches_public(request, who, region_id, match_stored(repo, region_id, top_k=top))
+    # one stream's matches follow from the region's state, the matcher in use (built
+    # again when the region is matched) and the viewer: kept under all of them
+    matcher = stored_matcher(repo, region_id)
+    lang = language(request)
+
+    def build() -> bytes:
         found = match_one_stream(repo, region_id, chosen, top_k=top)
-    else:
-        found = match_stored(repo, region_id, top_k=top)
-    return matches_public(request, who, region_id, found)
+        return validated_json(list[MatchPublic], matches_public(request, who, region_id, found))
+
+    key = ("matches", region_id, stamp, serial_of(matcher), chosen.id, top, who, introduced, lang)
+    return cached_answer(request, key, build)

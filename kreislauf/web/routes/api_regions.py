@@ -58,6 +58,6 @@ def add_region(request: Request, body: RegionCreate, who: ApiWho) -> RegionPubli
 
 
 @router.get("/regions/{region_id}", response_model=RegionPublic)
-def get_region(request: Request, region_id: str, who: ApiWho) -> RegionPublic:
+async def get_region(request: Request, region_id: str, who: ApiWho) -> RegionPublic:
     region = region_for(request, who, region_id)
     return region_public(region, can_edit_region(who, region_id))

@@ -5,19 +5,21 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from fastapi import APIRouter, Request, Response
-from fastapi.responses import JSONResponse
 
 from kreislauf.core.permissions import can_see_owner, visible_streams
 from kreislauf.web.access import (
+    cached_answer,
     editable_actor,
     introduced_for,
     region_for,
+    region_state,
     repo_of,
     stream_for,
 )
 from kreislauf.web.api_deps import ApiWho
 from kreislauf.web.context import language
 from kreislauf.web.forms import stream_from_fields
+from kreislauf.web.response_cache import to_json
 from kreislauf.web.routes.streams import stream_form_values
 from kreislauf.web.schemas import ERRORS, StreamCreate, StreamPublic, StreamUpdate
 from kreislauf.web.views import sector_title, stream_public, waste_title
@@ -26,7 +28,7 @@ router = APIRouter(tags=["streams"], responses=ERRORS)
 
 
 @router.get("/regions/{region_id}/streams", response_model=list[StreamPublic])
-def list_streams(
+async def list_streams(
     request: Request,
     region_id: str,
     who: ApiWho,
@@ -37,31 +39,39 @@ def list_streams(
 ) -> Any:
     """Offers and needs; a confidential one is anonymised (sector and municipality) for
     callers who may not know its firm."""
-    region = region_for(request, who, region_id)
+    stamp, region = region_state(request, who, region_id)
     introduced = introduced_for(request, who, region_id)
-    chosen = [
-        s
-        for s in region.streams
-        if (direction is None or s.direction.value == direction)
-        and (actor is None or (s.actor == actor and can_see_owner(who, region_id, s, introduced)))
-    ]
-    limit = max(1, min(limit, 20_000))
-    page = chosen[max(0, offset) : max(0, offset) + limit]
-    views = visible_streams(who, region_id, page, region.actors_by_id, introduced)
     lang = language(request)
-    result = []
-    for view in views:
-        item = view.as_dict()
-        item.update(
-            region=region_id,
-            sector_title=sector_title(view.sector, lang),
-            ewc_title=waste_title(view.ewc, lang),
-        )
-        stream = region.streams_by_id[view.id]
-        item["availability"] = stream.availability.value if stream.availability else None
-        item["temperature_c"] = stream.temperature_c
-        result.append(item)
-    return JSONResponse(result)  # built field by field above; skips re-validating each item
+    limit = max(1, min(limit, 20_000))
+    start = max(0, offset)
+
+    def build() -> bytes:
+        chosen = [
+            s
+            for s in region.streams
+            if (direction is None or s.direction.value == direction)
+            and (
+                actor is None or (s.actor == actor and can_see_owner(who, region_id, s, introduced))
+            )
+        ]
+        page = chosen[start : start + limit]
+        views = visible_streams(who, region_id, page, region.actors_by_id, introduced)
+        result = []
+        for view in views:
+            item = view.as_dict()
+            item.update(
+                region=region_id,
+                sector_title=sector_title(view.sector, lang),
+                ewc_title=waste_title(view.ewc, lang),
+            )
+            stream = region.streams_by_id[view.id]
+            item["availability"] = stream.availability.value if stream.availability else None
+            item["temperature_c"] = stream.temperature_c
+            result.append(item)
+        return to_json(result)  # built field by field above; skips re-validating each item
+
+    key = ("streams", region_id, stamp, who, introduced, lang, direction, actor, limit, start)
+    return cached_answer(request, key, build)
 
 
 @router.post("/regions/{region_id}/streams", response_model=StreamPublic, status_code=201)
@@ -77,7 +87,9 @@ def add_stream(request: Request, region_id: str, body: StreamCreate, who: ApiWho
 
 
 @router.get("/regions/{region_id}/streams/{stream_id}", response_model=StreamPublic)
-def get_stream(request: Request, region_id: str, stream_id: str, who: ApiWho) -> dict[str, Any]:
+async def get_stream(
+    request: Request, region_id: str, stream_id: str, who: ApiWho
+) -> dict[str, Any]:
     region = region_for(request, who, region_id)
     introduced = introduced_for(request, who, region_id)
     stream = stream_for(region, who, stream_id)

@@ -27,9 +27,10 @@ from kreislauf.core.permissions import Principal, can_manage_leads, can_see_owne
 from kreislauf.core.region import Region
 from kreislauf.core.streams import StreamType
 from kreislauf.storage.boundaries import BoundaryStore
-from kreislauf.web.access import introduced_for, region_for, repo_of
+from kreislauf.web.access import introduced_for, region_for, region_state, repo_of
 from kreislauf.web.api_deps import ApiWho
 from kreislauf.web.context import language, render, translate
+from kreislauf.web.response_cache import ResponseCache, to_json
 from kreislauf.web.security import require_principal
 from kreislauf.web.views import sector_title
 
@@ -184,7 +185,7 @@ def flows_for(
 
 
 @api_router.get("/regions/{region_id}/map-data")
-def map_data_api(
+async def map_data_api(
     request: Request,
     region_id: str,
     who: ApiWho,
@@ -193,23 +194,45 @@ def map_data_api(
     type: Annotated[str | None, Query(max_length=20)] = None,
     material: Annotated[str | None, Query(max_length=100)] = None,
     flows: bool = True,
-) -> dict[str, Any]:
+) -> Response:
     """The region's actors for the map (compact rows), filtered by sector (NACE section
     letter or code prefix), stream direction, stream type and material (a word in the
     title, description or waste code), with flow lines of matches and exchanges."""
-    region = region_for(request, who, region_id)
+    stamp, region = region_state(request, who, region_id)
     introduced = introduced_for(request, who, region_id)
     chosen_type = type if type in {t.value for t in StreamType} else None
-    return map_data(
-        region,
+    chosen_sector = (sector or "").strip() or None
+
+    def build() -> bytes:
+        document = map_data(
+            region,
+            who,
+            introduced,
+            sector=chosen_sector,
+            direction=direction or None,
+            stream_type=chosen_type,
+            material=material,
+        )
+        del document["flows"]
+        return to_json(document)
+
+    # the actors' rows follow from the region's state and the viewer (kept); the flow
+    # lines from the latest matching run and the leads (built on every request)
+    key = (
+        "map-rows",
+        region_id,
+        stamp,
         who,
         introduced,
-        sector=(sector or "").strip() or None,
-        direction=direction or None,
-        stream_type=chosen_type,
-        material=material,
-        flows=flows_for(request, region, who, introduced) if flows else None,
+        chosen_sector,
+        direction,
+        chosen_type,
+        material,
     )
+    cache: ResponseCache = request.app.state.responses
+    rows = cache.body(key, build)
+    lines = flows_for(request, region, who, introduced) if flows else []
+    return Response(rows[:-1] + b',"flows":' + to_json(lines) + b"}", media_type="application/json")
 
 
 @api_router.get("/regions/{region_id}/boundaries")
