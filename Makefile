@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck unit bench docs clean install
+.PHONY: demo test lint typecheck unit bench bench-web docs clean install
 
 install: $(STAMP)
 
@@ -36,6 +36,12 @@ unit: $(STAMP)
 ## bench: speed and memory of matching on a generated region (20,000 actors, 100,000 streams)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
+
+## bench-web: API p95 with 50 concurrent clients (ApacheBench: apt-get install apache2-utils)
+## and the map page with 5,000 actors in headless Chromium
+bench-web: $(STAMP)
+	$(BIN)/python -m bench.web_load_ab 2 20
+	$(BIN)/python -m bench.web_map
 
 ## docs: regenerate the CLI reference from --help
 docs: $(STAMP)
