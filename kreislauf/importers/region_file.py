@@ -283,7 +283,7 @@ def _stream(obj: Mapping[str, Any], codes: tuple[str | None, bool]) -> Stream:
 
 def _number(value: float) -> int | float:
     """Whole numbers as integers (2500, not 2500.0), others as they are."""
-    if math.isfinite(value) and value.is_integer() and abs(value) < 1e15:
+    if math.isfinite(value) and float(value).is_integer() and abs(value) < 1e15:
         return int(value)
     return value
 
