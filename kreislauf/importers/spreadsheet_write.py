@@ -114,12 +114,12 @@ def _save_workbook(workbook: Any, path: Path) -> Path:
     return path
 
 
-def _append_text_safe(sheet: Any, row: list[Any]) -> None:
-    """Append a row; text that begins with "=" stays text and never becomes a formula."""
+def _append_text_safe(sheet: Any, row: list[Any], number: int) -> None:
+    """Append row ``number``; text that begins with "=" stays text, never a formula."""
     sheet.append(row)
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
+    for index, value in enumerate(row, start=1):
+        if isinstance(value, str) and value.startswith("="):
+            sheet.cell(number, index).data_type = "s"
 
 
 def _instructions(sheet: Any, language: Language) -> None:
@@ -172,8 +172,8 @@ def _data_sheet(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     sheet.append(header)
-    for row in rows:
-        _append_text_safe(sheet, row)
+    for number, row in enumerate(rows, start=2):
+        _append_text_safe(sheet, row, number)
     sheet.freeze_panes = "A2"
     _print_to_width(sheet)
     fill = PatternFill("solid", fgColor=_HEADER_FILL)
@@ -224,8 +224,8 @@ def _workbook(
     instructions.title = SHEETS["instructions"][language]
     _instructions(instructions, language)
     region_sheet = workbook.create_sheet(SHEETS["region"][language])
-    for row in _region_rows(document["region"], language, native=True):
-        _append_text_safe(region_sheet, row)
+    for number, row in enumerate(_region_rows(document["region"], language, native=True), 1):
+        _append_text_safe(region_sheet, row, number)
     for cell in region_sheet[1]:
         cell.font = Font(bold=True)
     region_sheet.column_dimensions["A"].width = 18

@@ -433,3 +433,10 @@ def test_region_sheet_problems_name_their_cell(tmp_path: Path) -> None:
     assert problems(read_xlsx, path) == [
         'Region!B4: must be a two-letter country code such as "DE", not "Deutschland"'
     ]
+
+
+def test_region_name_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    region = dataclasses.replace(sample_region(), name="=SUM(A1)")
+    path = write_xlsx(region, tmp_path / "r.xlsx", language="en")
+    assert load_workbook(path)["Region"]["B3"].data_type == "s"
+    assert read_xlsx(path).name == "=SUM(A1)"
